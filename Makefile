@@ -1,0 +1,49 @@
+# hoptac: every task a developer or CI runs. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: setup run test test-fast lint bench score ci screenshots messages clean
+
+setup: $(STAMP)
+
+# Reinstall only when the lock file or the project metadata changed.
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+run: setup
+	$(BIN)/hoptac demo --port $(PORT)
+
+# The whole suite on SQLite; browser tests run too when Chromium is installed (make ci installs it).
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check hoptac tests bench
+	$(BIN)/mypy hoptac
+
+bench: setup
+	$(BIN)/python -m bench
+
+score: setup
+	@rm -rf var/score && mkdir -p var/score
+	$(BIN)/hoptac extract corpus/dev/*.txt --out var/score
+	$(BIN)/python corpus/score.py corpus/dev/gold var/score -v
+
+screenshots: setup
+	$(BIN)/python -m tests.screenshots
+
+messages: setup
+	cd hoptac && ../$(BIN)/hoptac makemessages -l vi -l en --no-obsolete && ../$(BIN)/hoptac compilemessages
+
+ci:
+	bash .ci/ci.sh
+
+clean:
+	rm -rf $(VENV) var/score

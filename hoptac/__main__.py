@@ -1,0 +1,3 @@
+from hoptac.manage import main
+
+main()

@@ -1,0 +1,80 @@
+"""Who may do what: a user belongs to localities with a role; API tokens for writes."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hoptac.lib.models import TrackedModel
+
+
+class Role(models.TextChoices):
+    VIEWER = "viewer", _("Xem")
+    EDITOR = "editor", _("Biên tập")
+    REVIEWER = "reviewer", _("Duyệt")
+    ADMIN = "admin", _("Quản trị")
+
+
+# Each role can do everything the roles before it can.
+ROLE_RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.REVIEWER: 2, Role.ADMIN: 3}
+
+
+class Membership(TrackedModel):
+    """A user's role for one locality (its side in every partnership of that locality)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships",
+        verbose_name=_("người dùng"),
+    )  # fmt: skip
+    locality = models.ForeignKey(
+        "localities.Locality", models.PROTECT, related_name="memberships",
+        verbose_name=_("địa phương"),
+    )  # fmt: skip
+    role = models.CharField(_("vai trò"), max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("thành viên")
+        verbose_name_plural = _("thành viên")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "locality"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="membership_user_locality",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.locality} ({self.get_role_display()})"
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API; only its SHA-256 is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("tên"), max_length=100)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mã truy cập API")
+        verbose_name_plural = _("mã truy cập API")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.name}"
+
+    @staticmethod
+    def digest_of(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, *, user, name: str) -> tuple[ApiToken, str]:
+        """Create a token; return it with the raw secret, shown to the user only once."""
+        raw = "hoptac_" + secrets.token_urlsafe(32)
+        return cls.objects.create(user=user, name=name, digest=cls.digest_of(raw)), raw

@@ -1,8 +1,9 @@
-"""URL map: the web application, the admin, accounts and the JSON API."""
+"""URL map: the web application, documents and review, reports, the admin and the JSON API."""
 
-from django.conf.urls.i18n import i18n_patterns  # noqa: F401 - kept for a future /en/ prefix
 from django.contrib import admin
 from django.urls import include, path
+
+from hoptac.api.urls import api
 
 admin.site.site_header = "hoptac – quản trị"
 admin.site.site_title = "hoptac"
@@ -12,4 +13,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("documents/", include("hoptac.documents.urls")),
+    path("reports/", include("hoptac.reports.urls")),
+    path("", include("hoptac.web.urls")),
 ]

@@ -1,0 +1,83 @@
+"""The common steps of every write: who and when, versions, soft deletion.
+
+Domain services (`<app>/services.py`) check permissions and then call these; nothing saves
+a TrackedModel around them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hoptac.lib.models import TrackedFields
+
+T = TypeVar("T", bound=TrackedFields)
+
+
+class ConcurrentEdit(ValidationError):
+    """Someone saved the record after the editor read it: the later save is refused."""
+
+
+def record_create(model: type[T], *, by, **values: Any) -> T:
+    """Create, validate and save a record made by `by`; return it."""
+    obj = model(**values)
+    obj.created_by = obj.updated_by = by if by and by.is_authenticated else None
+    obj.full_clean()
+    _stamp(obj, by)
+    obj.save()
+    return obj
+
+
+def record_update(obj: T, *, by, expected_version: int | None = None, **changes: Any) -> T:
+    """Apply `changes`, validate and save; refuse when the record moved past `expected_version`.
+
+    The version check and the increment happen in one UPDATE, so two concurrent saves from the
+    same version cannot both succeed.
+    """
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.updated_by = by if by and by.is_authenticated else None
+    obj.full_clean()
+    model = type(obj)
+    with transaction.atomic():
+        if expected_version is not None:
+            claimed = model.all_objects.filter(pk=obj.pk, version=expected_version).update(
+                version=F("version") + 1
+            )
+            if not claimed:
+                raise ConcurrentEdit(
+                    _(
+                        "Bản ghi này đã được người khác sửa sau khi bạn mở nó. "
+                        "Hãy tải lại trang để xem thay đổi mới rồi sửa lại; "
+                        "không có gì bị ghi đè."
+                    ),
+                    code="concurrent_edit",
+                )
+            obj.version = expected_version + 1
+        else:
+            obj.version += 1
+        _stamp(obj, by)
+        obj.save()
+    return obj
+
+
+def record_delete(obj: T, *, by) -> T:
+    """Mark a record deleted (users never delete for real); return it."""
+    obj.deleted_at = timezone.now()
+    obj.deleted_by = by if by and by.is_authenticated else None
+    obj.updated_by = obj.deleted_by
+    obj.version += 1
+    _stamp(obj, by)
+    obj.save()
+    return obj
+
+
+def _stamp(obj: TrackedFields, by) -> None:
+    """Tell django-simple-history who acted (commands and the API have no request user)."""
+    if by is not None and by.is_authenticated:
+        obj._history_user = by  # type: ignore[attr-defined]

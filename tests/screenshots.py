@@ -1,0 +1,221 @@
+"""Full-page screenshots of the main pages for the README: `make screenshots`.
+
+    python -m tests.screenshots [NAME ...] [--out DIR]
+
+Prepares the demo data in a throwaway var dir (`hoptac demo --no-serve` with HOPTAC_VAR_DIR,
+always SQLite, never your DATABASE_URL), serves it with `hoptac runserver` on a free port,
+signs in as the demo account and saves one PNG per page into docs/screenshots/. Pages that
+answer 404 (not written yet) are skipped with a warning; other errors make the exit status 1.
+The server is stopped and the var dir removed whatever happens.
+
+To add a page, add a (name, url) pair to PAGES; the url is a path, or a function that returns
+a path (or None to skip) and may query the demo database, e.g. for a detail page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "docs" / "screenshots"
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "hoptac-demo"  # the demo command's account, printed by `hoptac demo` too
+VIEWPORT = {"width": 1280, "height": 800}
+# Charts animate for about a second after the page settles.
+SETTLE_MS = 1500
+
+
+def _first_absolute_url(model: str) -> Callable[[], str | None]:
+    """Returns a function giving the first row's get_absolute_url() of app_label.Model."""
+
+    def find() -> str | None:
+        from django.apps import apps
+
+        try:
+            cls = apps.get_model(model)
+        except LookupError:
+            return None
+        if not hasattr(cls, "get_absolute_url"):
+            return None
+        row = cls._default_manager.order_by("pk").first()
+        return row.get_absolute_url() if row else None
+
+    return find
+
+
+PAGES: list[tuple[str, str | Callable[[], str | None]]] = [
+    ("dashboard", "/"),
+    ("partnership", _first_absolute_url("partnerships.Partnership")),
+    ("commitments", "/commitments/"),
+    ("search", "/search/?q=thanh+hoa"),
+    ("review-queue", "/documents/review/"),
+    ("admin", "/admin/"),
+]
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def hoptac_command() -> list[str]:
+    """Returns the argv prefix that runs `hoptac` from this interpreter's environment."""
+    script = Path(sys.executable).parent / "hoptac"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "hoptac"]
+
+
+def resolve_urls(pages: list[tuple[str, str | Callable[[], str | None]]], env: dict[str, str]):
+    """Returns [(name, path or None)], querying the demo database for computed paths."""
+    if all(isinstance(url, str) for _, url in pages):
+        return list(pages)
+    os.environ.update(env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hoptac.settings")
+    import django
+
+    django.setup()
+    return [(name, url if isinstance(url, str) else url()) for name, url in pages]
+
+
+def wait_for_server(proc: subprocess.Popen, port: int, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited ({proc.returncode}):\n{log.read_text()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(
+        f"the server did not answer on port {port} in {timeout:.0f}s:\n{log.read_text()}"
+    )
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def sign_in(page, base: str) -> None:
+    """Signs in as the demo account: the site's login form, or the admin's until it exists."""
+    for login_path in ("/accounts/login/", "/admin/login/"):
+        response = page.goto(base + login_path)
+        if response is None or not response.ok or not page.locator("input[name=username]").count():
+            continue
+        page.fill("input[name=username]", DEMO_USERNAME)
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        with page.expect_navigation():
+            page.click("[type=submit]")
+        if login_path not in page.url:
+            return
+    raise RuntimeError(f"could not sign in as {DEMO_USERNAME!r} at {base}")
+
+
+def shoot(base: str, urls: list[tuple[str, str | None]], out: Path) -> int:
+    """Saves the screenshots; returns the number of pages that failed (not counting 404s)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    failures = 0
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(
+                locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport=VIEWPORT
+            )
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            sign_in(page, base)
+            for name, path in urls:
+                if path is None:
+                    warn(f"{name}: no URL (nothing to show yet), skipped")
+                    continue
+                errors.clear()
+                response = page.goto(base + path, wait_until="networkidle")
+                status = response.status if response else 0
+                if status == 404:
+                    warn(f"{name}: {path} answers 404 (not written yet?), skipped")
+                    continue
+                if not 200 <= status < 400:
+                    warn(f"{name}: {path} answers {status}, no screenshot")
+                    failures += 1
+                    continue
+                page.wait_for_timeout(SETTLE_MS)
+                target = out / f"{name}.png"
+                page.screenshot(path=str(target), full_page=True)
+                print(f"{name}: {path} -> {target.relative_to(REPO)}")
+                for error in errors:
+                    warn(f"{name}: console error: {error}")
+        finally:
+            browser.close()
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", help="only these pages (default: all)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to save the PNG files")
+    args = parser.parse_args(argv)
+    pages = [(n, u) for n, u in PAGES if not args.names or n in args.names]
+    if unknown := set(args.names) - {n for n, _ in PAGES}:
+        parser.error(f"unknown page(s): {', '.join(sorted(unknown))}")
+
+    # SIGTERM ends the run through the finally below, so the server never outlives it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    var_dir = Path(tempfile.mkdtemp(prefix="hoptac-screenshots-"))
+    env = {**os.environ, "HOPTAC_VAR_DIR": str(var_dir), "DEBUG": "1"}
+    env.pop("DATABASE_URL", None)
+    server = None
+    try:
+        hoptac = hoptac_command()
+        demo = subprocess.run([*hoptac, "demo", "--no-serve"], env=env, cwd=REPO, check=False)
+        if demo.returncode:
+            print(f"error: `hoptac demo --no-serve` failed ({demo.returncode})", file=sys.stderr)
+            return 1
+        urls = resolve_urls(pages, env)
+        port = free_port()
+        log = var_dir / "server.log"
+        with log.open("wb") as log_file:
+            server = subprocess.Popen(
+                [*hoptac, "runserver", f"127.0.0.1:{port}", "--noreload"],
+                env=env,
+                cwd=REPO,
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for_server(server, port, log)
+        failures = shoot(f"http://127.0.0.1:{port}", urls, args.out)
+    finally:
+        if server is not None:
+            stop_server(server)
+        shutil.rmtree(var_dir, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Dates: the dateline ("Thứ hai, 02/12/2019 13:32") and the event ("Sáng 30/11", "Ngày 12-6",
+"ngày 20 tháng 10 năm 2024").
+
+The event date is the first dated time expression in the lead of the body; its year comes from
+the expression, else the dateline, else the `published` date, else it stays unknown ("--MM-DD").
+Patterns run on the lower-case work view (furniture already blanked).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_SEP = r"\s{0,2}[/\-.]\s{0,2}"
+# A full date with a year, as datelines print it.
+_FULL_RE = re.compile(
+    rf"(?<![\d/])(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d{{2}})(?![\d/])"
+    r"|ngày\s{1,3}(?P<d2>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})\s{1,3}năm\s{1,3}(?P<y2>(?:19|20)\d{2})"
+)
+# The event: a part of day or "ngày" before a day and month, with or without a year.
+_EVENT_RE = re.compile(
+    r"(?<!\w)(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s{1,3}(?:nay\s{1,3}|qua\s{1,3})?(?:\(|,)?\s{0,2}"
+    r"(?:(?:thứ\s{1,3}\w{1,4}|chủ\s{1,3}nhật)\s{0,2},?\s{0,2})?(?:ngày\s{1,3})?|ngày\s{1,3})"
+    rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}})(?:{_SEP}(?P<y>(?:19|20)\d{{2}}))?(?![\d/])"
+    r"|(?<!\w)ngày\s{1,3}(?P<d2>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})"
+    r"(?:\s{1,3}năm\s{1,3}(?P<y2>(?:19|20)\d{2}))?"
+)
+_LEAD_CHARS = 1500  # the event is named in the lead; later dates are history or plans
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date found in the text: ISO form (YYYY-MM-DD or --MM-DD), its span, a confidence."""
+
+    iso: str
+    start: int
+    end: int
+    confidence: float
+
+
+def _valid(d: int, m: int, y: int | None) -> bool:
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return False
+    try:
+        dt.date(y or 2000, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _parts(m: re.Match[str]) -> tuple[int, int, int | None]:
+    d = m.group("d") or m.group("d2")
+    mo = m.group("m") or m.group("m2")
+    y = m.group("y") or m.group("y2")
+    return int(d), int(mo), int(y) if y else None
+
+
+def dateline(head: str) -> tuple[dt.date, int, int] | None:
+    """Return the first full date in `head` (the lower-cased top of the raw text), or None.
+
+    The dateline is page furniture, so it is looked for in the text before cleaning.
+    """
+    for m in _FULL_RE.finditer(head):
+        d, mo, y = _parts(m)
+        if y and _valid(d, mo, y):
+            return dt.date(y, mo, d), m.start(), m.end()
+    return None
+
+
+def _year_for(d: int, m: int, ref: dt.date) -> int:
+    """Return the year of day `d`/`m` reported around `ref` (a report follows its event)."""
+    y = ref.year
+    if (m, d) > (ref.month, ref.day) and m - ref.month > 6:
+        y -= 1  # "Sáng 30/12" in a report dated 02/01
+    return y
+
+
+def event_date(
+    low: str, head: str, body_start: int, *, published: dt.date | None = None
+) -> tuple[Found | None, dt.date | None]:
+    """Return the event date found and the reference date (dateline or published), if any.
+
+    `low` is the lower-case work view, `head` the lower-cased raw text of the document's top.
+    """
+    line = dateline(head)
+    ref = line[0] if line else published
+    lead_end = min(len(low), body_start + _LEAD_CHARS)
+    for m in _EVENT_RE.finditer(low, body_start, lead_end):
+        d, mo, y = _parts(m)
+        if not _valid(d, mo, y):
+            continue
+        if y is None and ref is not None:
+            y = _year_for(d, mo, ref)
+            conf = 0.85
+        else:
+            conf = 0.9 if y else 0.8
+        iso = f"{y:04d}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
+        return Found(iso, m.start(), m.end(), conf), ref
+    if line:
+        # No event date in the lead: the report's own date is the best guess.
+        return Found(line[0].isoformat(), line[1], line[2], 0.5), ref
+    return None, ref

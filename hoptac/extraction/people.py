@@ -1,0 +1,210 @@
+"""Participants: names with their titles and the side they represent.
+
+A Vietnamese name is two to four capitalised syllables starting with a known family name.
+A name counts as a participant only when it is tied to an official title ("Bí thư Tỉnh ủy X
+Nguyễn Văn A", "Nguyễn Văn A, Phó Chủ tịch UBND tỉnh", lists after "có các đồng chí:") or is
+called "đồng chí". Bylines, photo credits, poets and kings have no title and are left out;
+other stories' headlines are furniture and already blanked. Locality names and titles are
+masked before names are looked for, so "Thành ủy Hà Nội Hoàng Trung Hải" yields
+"Hoàng Trung Hải", not "Hà Nội Hoàng Trung".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from hoptac.extraction.lexicon import LOWER, UPPER, alternation, surnames, titles
+from hoptac.extraction.localities import Mention, Parties, mention_re
+from hoptac.extraction.textview import View
+from hoptac.lib import units
+
+_SYL = rf"[{UPPER}][{LOWER}]{{0,7}}"
+
+
+@cache
+def title_re() -> re.Pattern[str]:
+    """Return the pattern of a chain of titles ("ủy viên ..., bí thư tỉnh ủy, chủ tịch hđnd tỉnh")."""
+    t = titles()
+    heads = alternation([*t["heads"], *t["national"]])
+    organs = alternation(t["organs"])
+    depts = alternation(t["departments"])
+    dept_heads = alternation(t["department_heads"])
+    kinds = alternation(t["kinds"])
+    loc = mention_re().pattern.replace("(?P<kind>", "(?:").replace("(?P<name>", "(?:")
+    loc = loc.replace("(?P<old>", "(?:")
+    one = (
+        rf"(?:{heads})(?!\w)"
+        rf"(?:\s{{1,3}}(?:(?:{organs})|(?:{dept_heads})\s{{1,3}}(?:{depts}))(?!\w))?"
+        rf"(?:\s{{1,3}}(?:{kinds})(?!\w))?"
+        rf"(?:\s{{1,3}}{loc})?"
+    )
+    return re.compile(rf"(?<!\w){one}(?:\s{{0,2}},\s{{0,2}}{one}){{0,8}}")
+
+
+@cache
+def name_re() -> re.Pattern[str]:
+    """Return the pattern of a person's name: a family name and one to three syllables."""
+    fam = alternation(surnames(), flexible=False)
+    return re.compile(rf"(?<!\w)(?:{fam})(?:[ \t]{{1,2}}{_SYL}){{1,3}}(?!\w)")
+
+
+@cache
+def _not_name() -> frozenset[str]:
+    return frozenset(titles()["not_name_syllables"])
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(titles()["participation_cues"]) + r")(?!\w)")
+
+
+_DONG_CHI_RE = re.compile(r"(?:đồng\s{1,2}chí|ông|bà)\s{1,3}$")
+_COMMA_AFTER_RE = re.compile(r"\s{0,2},\s{0,2}")
+_PHIA_RE = re.compile(r"về\s{1,2}phía\s{1,3}")
+
+
+@dataclass
+class Person:
+    """A participant: name, titles, side, evidence spans, confidence."""
+
+    name: str
+    titles: list[str] = field(default_factory=list)
+    locality: str | None = None
+    locality_rank: int = 9  # how the side was found: 0 named in title, 1 organ kind, 2 context
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float = 0.0
+
+
+def _mask(view: View, spans: list[tuple[int, int]]) -> str:
+    """Return the work view with `spans` overwritten by lower-case filler (same length)."""
+    pieces = []
+    pos = 0
+    for s, e in sorted(spans):
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        pieces.append(view.work[pos:s])
+        pieces.append("x" * (e - s))
+        pos = e
+    pieces.append(view.work[pos:])
+    return "".join(pieces)
+
+
+def _trim(name: str) -> str:
+    """Return the name without trailing syllables that are title or organ words."""
+    parts = name.split()
+    stop = _not_name()
+    for i, p in enumerate(parts[1:], 1):
+        if p in stop:
+            parts = parts[:i]
+            break
+    return " ".join(parts)
+
+
+def find_people(view: View, parties: Parties) -> list[Person]:
+    """Return the participants, merged by name, in order of first mention."""
+    chains = [(m.start(), m.end()) for m in title_re().finditer(view.low)]
+    chain_ends = {e: (s, e) for s, e in chains}
+    chain_starts = {s: (s, e) for s, e in chains}
+    masked = _mask(view, chains + [(m.start, m.end) for m in parties.mentions])
+    people: dict[str, Person] = {}
+    for m in name_re().finditer(masked):
+        name = _trim(m.group())
+        if len(name.split()) < 2:
+            continue
+        start, end = m.start(), m.start() + len(name)
+        found: list[tuple[int, int]] = []
+        before = view.work[max(0, start - 3) : start]
+        gap = len(before) - len(before.rstrip())
+        pre = chain_ends.get(start - gap) if gap else None
+        if pre:
+            found.append(pre)
+        after = _COMMA_AFTER_RE.match(view.work, end)
+        if after and after.group().strip() == ",":
+            post = chain_starts.get(after.end())
+            if post and not _followed_by_name(masked, post[1]):
+                found.append(post)
+        dong_chi = bool(_DONG_CHI_RE.search(view.low[max(0, start - 12) : start]))
+        if not found and not dong_chi:
+            continue
+        titles_here = [view.work[s:e] for s, e in found]
+        locality, rank = _side(view, parties, found, start)
+        if not _participates(view, parties, locality, found, start):
+            continue
+        p = people.setdefault(name, Person(name))
+        for t in titles_here:
+            for one in _split_chain(t):
+                if one not in p.titles:
+                    p.titles.append(one)
+        p.spans.append((start, end))
+        if locality and rank < p.locality_rank:
+            p.locality, p.locality_rank = locality, rank
+        p.confidence = max(p.confidence, 0.9 if found else 0.6)
+    # A side named for a person outside the parties means another story (or a guest).
+    return [p for p in people.values() if p.locality is None or p.locality in parties.names]
+
+
+def _followed_by_name(masked: str, pos: int) -> bool:
+    m = re.compile(r"\s{1,3}").match(masked, pos)
+    return bool(m and name_re().match(masked, m.end()))
+
+
+_SPLIT_RE = re.compile(r"\s{0,2},\s{0,2}")
+
+
+def _split_chain(chain: str) -> list[str]:
+    return [" ".join(t.split()) for t in _SPLIT_RE.split(chain) if t.strip()]
+
+
+def _side(
+    view: View, parties: Parties, chains: list[tuple[int, int]], pos: int
+) -> tuple[str | None, int]:
+    """Return the party a participant represents, and how sure (lower rank is surer)."""
+    mentions = parties.mentions
+    starts = [m.start for m in mentions]
+    for s, e in chains:
+        i = bisect.bisect_left(starts, s)
+        while i < len(mentions) and mentions[i].start < e:
+            if mentions[i].name in parties.names:
+                return mentions[i].name, 0
+            i += 1
+    # "Bí thư Tỉnh ủy" with a city and a province: the organ's kind tells the side.
+    city = [n for n in parties.names if parties.kinds.get(n) == units.CITY]
+    prov = [n for n in parties.names if parties.kinds.get(n) == units.PROVINCE]
+    t = titles()
+    for s, e in chains:
+        words = view.low[s:e]
+        is_city = any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", words) for o in t["city_organs"])
+        is_prov = any(
+            re.search(rf"(?<!\w){re.escape(o)}(?!\w)", words) for o in t["province_organs"]
+        )
+        if is_city != is_prov and len(city) == 1 and len(prov) == 1:
+            return (city[0] if is_city else prov[0]), 1
+    # Context: "Về phía tỉnh X có ...", else the nearest party named before in the paragraph.
+    ps, _ = view.paragraph_at(pos)
+    best: Mention | None = None
+    for ph in _PHIA_RE.finditer(view.low, ps, pos):
+        i = bisect.bisect_left(starts, ph.end())
+        if i < len(mentions) and mentions[i].start - ph.end() < 20:
+            best = mentions[i]
+    if best and best.name in parties.names:
+        return best.name, 2
+    i = bisect.bisect_left(starts, pos) - 1
+    while i >= 0 and mentions[i].start >= ps:
+        if mentions[i].name in parties.names:
+            return mentions[i].name, 3
+        i -= 1
+    return None, 9
+
+
+def _participates(
+    view: View, parties: Parties, locality: str | None, chains: list[tuple[int, int]], pos: int
+) -> bool:
+    """Return whether the person takes part: a party's official, or the sentence says so."""
+    if locality in parties.names:
+        return True
+    s, e = view.sentence_at(pos)
+    return bool(_cue_re().search(view.low, s, e))

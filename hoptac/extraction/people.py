@@ -38,7 +38,7 @@ def title_re() -> re.Pattern[str]:
     one = (
         rf"(?:{heads})(?!\w)"
         rf"(?:\s{{1,3}}(?:(?:{organs})|(?:{dept_heads})\s{{1,3}}(?:{depts}))(?!\w))?"
-        rf"(?:\s{{1,3}}(?:{kinds})(?!\w))?"
+        rf"(?:\s{{1,3}}(?:{kinds})(?![\w.]))?"
         rf"(?:\s{{1,3}}{loc})?"
     )
     return re.compile(rf"(?<!\w){one}(?:\s{{0,2}},\s{{0,2}}{one}){{0,8}}")

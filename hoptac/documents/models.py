@@ -7,7 +7,6 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
 from simple_history.models import HistoricalRecords
 
 from hoptac.lib.models import TrackedFields, TrackedModel
@@ -54,6 +53,7 @@ class FactKind(models.TextChoices):
     REQUEST = "request", _("Đề nghị")
     ASSIGNMENT = "assignment", _("Phân công")
     STATISTIC = "statistic", _("Số liệu khác")
+    ACTIVITY = "activity", _("Hoạt động")
 
 
 class ReviewState(models.TextChoices):
@@ -123,3 +123,44 @@ class RecordSource(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model}#{self.object_id} ← {self.fact_id}"
+
+
+class ConflictState(models.TextChoices):
+    OPEN = "open", _("Chờ quyết định")
+    KEPT = "kept", _("Giữ giá trị hiện có")
+    REPLACED = "replaced", _("Dùng giá trị mới")
+
+
+class Conflict(TrackedModel):
+    """Two reports disagree about one value of a record; a reviewer decides which stands.
+
+    Nothing is overwritten while the conflict is open: the record keeps its value, the new
+    fact is held here, and the reviewer's choice (who, when, which) stays on this row.
+    """
+
+    content_type = models.ForeignKey(ContentType, models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("trường"), max_length=50)
+    current_value = models.JSONField(_("giá trị hiện có"), null=True)
+    proposed_value = models.JSONField(_("giá trị mới"), null=True)
+    fact = models.ForeignKey(Fact, models.CASCADE, related_name="conflicts")
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=ConflictState.choices, default=ConflictState.OPEN,
+        db_index=True,
+    )  # fmt: skip
+    resolved_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("người quyết định"),
+    )  # fmt: skip
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("giá trị khác nhau")
+        verbose_name_plural = _("giá trị khác nhau")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.current_value} ≠ {self.proposed_value}"

@@ -1,0 +1,229 @@
+"""One function per kind of fact: what accepting it writes (records.py has the shared steps)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from hoptac.documents.models import Fact, FactKind
+from hoptac.documents.records import (
+    Event,
+    Tally,
+    compare_into,
+    link,
+    locality_in,
+    period_of,
+    require_locality,
+    update_record,
+)
+from hoptac.lib.text import fold
+
+
+def apply_person(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    from hoptac.partnerships.services import participant_add, person_get_or_create
+
+    value = fact.value
+    name = (value.get("name") or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Họ và tên: không được để trống.")})
+    person = person_get_or_create(full_name=name, by=by)
+    existed = event.meeting.participants.filter(person=person).exists()
+    participant = participant_add(
+        meeting=event.meeting, person=person, by=by,
+        locality=locality_in(value.get("locality"), event), titles=value.get("titles") or [],
+    )  # fmt: skip
+    tally.updated += int(existed)
+    tally.created += int(not existed)
+    link(participant, fact)
+    link(person, fact)
+
+
+def apply_field(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    code = fact.value.get("code")
+    if code and code not in event.meeting.fields:
+        update_record(event.meeting, by=by, fields=[*event.meeting.fields, code])
+        tally.updated += 1
+    link(event.meeting, fact)
+
+
+def apply_investment(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    from hoptac.investments.models import InvestmentSnapshot
+    from hoptac.investments.services import snapshot_create
+
+    value = fact.value
+    origin = require_locality(value.get("investor"), event, "investor")
+    host = require_locality(value.get("host"), event, "host")
+    since = value.get("since")
+    capital = value.get("capital_vnd")
+    values: dict[str, Any] = {
+        "projects": value.get("projects"),
+        "capital_vnd": int(capital) if capital is not None else None,
+        "qualifier": value.get("qualifier") or None,
+        "since_year": int(str(since)[:4]) if since and str(since)[:4].isdigit() else None,
+        **{k: int(v) for k, v in (value.get("by_status") or {}).items() if v is not None},
+    }
+    found = InvestmentSnapshot.objects.filter(
+        meeting=event.meeting, origin=origin, host=host
+    ).first()
+    if found is not None:
+        compare_into(found, values, fact, by=by, tally=tally)
+        return
+    values["qualifier"] = values["qualifier"] or "exact"
+    snapshot = snapshot_create(
+        partnership=event.partnership, by=by, origin=origin, host=host, meeting=event.meeting,
+        reported_on=event.meeting.held_on or fact.document.published_on,
+        **{k: v for k, v in values.items() if v is not None},
+    )  # fmt: skip
+    tally.created += 1
+    link(snapshot, fact)
+
+
+def apply_grant(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    from hoptac.grants.models import Grant
+    from hoptac.grants.services import grant_create
+
+    value = fact.value
+    donor = require_locality(value.get("donor"), event, "donor")
+    recipient = require_locality(value.get("recipient"), event, "recipient")
+    amount = int(value.get("amount_vnd") or 0)
+    found = Grant.objects.filter(
+        meeting=event.meeting, donor=donor, recipient=recipient, amount_vnd=amount
+    ).first()
+    if found is not None:
+        compare_into(
+            found, {"purpose": (value.get("purpose") or "")[:500]}, fact, by=by, tally=tally
+        )
+        return
+    grant = grant_create(
+        partnership=event.partnership, by=by, donor=donor, recipient=recipient,
+        amount_vnd=amount, purpose=(value.get("purpose") or "")[:500], meeting=event.meeting,
+        given_on=event.meeting.held_on,
+        year=event.meeting.held_on.year if event.meeting.held_on else None,
+    )  # fmt: skip
+    tally.created += 1
+    link(grant, fact)
+
+
+def apply_commitment_count(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    from hoptac.partnerships.models import Agreement, AgreementKind
+    from hoptac.partnerships.services import agreement_create
+
+    count = int(fact.value.get("count") or 0)
+    unit = (fact.value.get("unit") or _("nội dung")).strip()[:255]
+    if count <= 0:
+        raise ValidationError({"count": _("Số nội dung: hãy nhập một số nguyên lớn hơn 0.")})
+    for agreement in Agreement.objects.filter(meeting=event.meeting, agreed_count__isnull=False):
+        if fold(agreement.agreed_unit) == fold(unit):
+            compare_into(agreement, {"agreed_count": count}, fact, by=by, tally=tally)
+            return
+    agreement = agreement_create(
+        partnership=event.partnership, by=by, placeholders=count, meeting=event.meeting,
+        kind=AgreementKind.CONCLUSION, title=_("Thống nhất %(n)s %(unit)s") % {"n": count, "unit": unit},
+        signed_on=event.meeting.held_on, agreed_count=count, agreed_unit=unit,
+    )  # fmt: skip
+    tally.created += 1 + count
+    link(agreement, fact)
+
+
+_AGREEMENT_KINDS = (
+    ("biên bản", "minutes"),
+    ("chương trình", "programme"),
+    ("thỏa thuận", "agreement"),
+    ("kế hoạch", "plan"),
+    ("kết luận", "conclusion"),
+)
+
+
+def apply_agreement(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    from hoptac.partnerships.models import Agreement
+    from hoptac.partnerships.services import agreement_create
+
+    value = fact.value
+    title = " ".join(str(value.get("title") or value.get("text") or "").split())[:500]
+    if not title:
+        raise ValidationError({"title": _("Tên văn bản: không được để trống.")})
+    for agreement in Agreement.objects.filter(meeting=event.meeting):
+        if fold(agreement.title) == fold(title):
+            link(agreement, fact)
+            return
+    kind = next((k for word, k in _AGREEMENT_KINDS if word in fold(title)), "other")
+    start, end = period_of(value)
+    agreement = agreement_create(
+        partnership=event.partnership, by=by, meeting=event.meeting, kind=kind, title=title,
+        period_start=start, period_end=end,
+    )  # fmt: skip
+    tally.created += 1
+    link(agreement, fact)
+
+
+def apply_request(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    from hoptac.partnerships.models import Request
+    from hoptac.partnerships.services import request_create
+
+    value = fact.value
+    asking = require_locality(value.get("from") or value.get("from_locality"), event, "from")
+    asked = locality_in(value.get("to") or value.get("to_locality"), event)
+    if asked is None:
+        others = [loc for loc in event.localities if loc != asking]
+        asked = others[0] if len(others) == 1 else None
+    if asked is None:
+        raise ValidationError({"to": _("Bên được đề nghị: không xác định được.")})
+    text = " ".join(str(value.get("what") or value.get("text") or "").split())
+    if not text:
+        raise ValidationError({"what": _("Nội dung đề nghị: không được để trống.")})
+    for found in Request.objects.filter(meeting=event.meeting, from_locality=asking):
+        if fold(found.text) == fold(text):
+            link(found, fact)
+            return
+    request = request_create(
+        partnership=event.partnership, from_locality=asking, to_locality=asked, by=by,
+        text=text, made_on=event.meeting.held_on, meeting=event.meeting,
+    )  # fmt: skip
+    tally.created += 1
+    link(request, fact)
+
+
+def apply_activity(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    from hoptac.activities.models import Activity, ActivityKind
+    from hoptac.activities.services import activity_create
+
+    value = fact.value
+    title = " ".join(str(value.get("title") or value.get("what") or "").split())[:500]
+    if not title:
+        raise ValidationError({"title": _("Tên hoạt động: không được để trống.")})
+    for found in Activity.objects.filter(partnership=event.partnership, title=title):
+        link(found, fact)
+        return
+    kind = value.get("kind") if value.get("kind") in ActivityKind.values else ActivityKind.OTHER
+    activity = activity_create(
+        partnership=event.partnership, by=by, kind=kind, title=title,
+        organiser=locality_in(value.get("organiser"), event), count=value.get("count"),
+        starts_on=event.meeting.held_on,
+    )  # fmt: skip
+    tally.created += 1
+    link(activity, fact)
+
+
+def apply_context(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    """Party and event date: ensure_event already linked them; assignments and statistics
+    have no register of their own and stay as accepted facts on the meeting."""
+    link(event.meeting, fact)
+
+
+APPLIERS: dict[str, Callable[..., None]] = {
+    FactKind.PARTY: apply_context,
+    FactKind.EVENT_DATE: apply_context,
+    FactKind.PERSON: apply_person,
+    FactKind.FIELD: apply_field,
+    FactKind.INVESTMENT: apply_investment,
+    FactKind.GRANT: apply_grant,
+    FactKind.COMMITMENT_COUNT: apply_commitment_count,
+    FactKind.AGREEMENT: apply_agreement,
+    FactKind.REQUEST: apply_request,
+    FactKind.ASSIGNMENT: apply_context,
+    FactKind.STATISTIC: apply_context,
+    FactKind.ACTIVITY: apply_activity,
+}

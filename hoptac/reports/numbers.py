@@ -1,0 +1,104 @@
+"""Vietnamese number and date formats for reports and spreadsheets. Django-free.
+
+Vietnamese writes 45.500 (thousands with dots) and 5.432,1 (decimal comma). Money stays in
+integers of đồng or Decimal from end to end; no float ever touches it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+BILLION = 1_000_000_000  # one tỷ đồng
+
+
+def fmt_number(value: int | Decimal | None, places: int = 0) -> str:
+    """Return `value` as "45.500" or, with places=1, "5.432,1" (trailing ",0" dropped)."""
+    if value is None:
+        return "—"
+    d = Decimal(value)
+    if places:
+        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if d < 0 else ""
+    whole, _, frac = f"{abs(d):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = sign + ".".join(groups)
+    frac = frac.rstrip("0")
+    return f"{text},{frac}" if frac else text
+
+
+def fmt_ty(vnd: int | None, places: int = 1) -> str:
+    """Return đồng as tỷ đồng without the unit: 45_500 * 10**9 → "45.500"."""
+    if vnd is None:
+        return "—"
+    return fmt_number(Decimal(vnd) / BILLION, places)
+
+
+def fmt_date(value: dt.date | None) -> str:
+    """Return dd/mm/yyyy, or an empty string."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def admin_date_line(place: str, on: dt.date) -> str:
+    """Return "Hà Nội, ngày 05 tháng 01 năm 2026" (NĐ 30/2020: 0 before days < 10, months 1–2)."""
+    month = f"{on.month:02d}" if on.month <= 2 else str(on.month)
+    return f"{place}, ngày {on.day:02d} tháng {month} năm {on.year}"
+
+
+_NUMBER_RE = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^[+-]?\d+(?:,\d+)?$")
+_PLAIN_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def parse_number(text: str) -> Decimal:
+    """Read "1.250,5", "45.500", "1250,5" (or a plain "1250.5" from a machine) as Decimal.
+
+    A single dot followed by exactly three digits is a thousands separator ("45.500" = 45500),
+    as in Vietnamese writing. Raises ValueError on anything else.
+    """
+    s = text.strip().replace(" ", "").replace("\u00a0", "")
+    if _NUMBER_RE.match(s):
+        return Decimal(s.replace(".", "").replace(",", "."))
+    if _PLAIN_RE.match(s):
+        return Decimal(s)
+    raise ValueError(text)
+
+
+def parse_int(text: str) -> int:
+    """Read a whole number in Vietnamese writing; ValueError when it has a fraction."""
+    d = parse_number(text)
+    if d != d.to_integral_value():
+        raise ValueError(text)
+    return int(d)
+
+
+def parse_date(text: str) -> dt.date:
+    """Read dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or ISO yyyy-mm-dd."""
+    s = text.strip()
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", s)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        return dt.date(year, month, day)
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if m:
+        return dt.date(*(int(g) for g in m.groups()))
+    raise ValueError(text)
+
+
+def to_decimal(value: object) -> Decimal:
+    """Return a Decimal from an int, Decimal or text cell; ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    if isinstance(value, float):
+        # spreadsheet cells arrive as floats; repr keeps the digits the user typed
+        try:
+            return Decimal(repr(value))
+        except InvalidOperation:
+            raise ValueError(value) from None
+    return parse_number(str(value))

@@ -87,6 +87,8 @@ def clean(text: str) -> Cleaned:
                 head = text[hs:he].strip()
                 if head and (len(head) > _HEADLINE_MAX or _ENDS_SENTENCE_RE.search(head)):
                     break
+                if cut_end.fullmatch(low(head)):
+                    break
                 zones.append(Zone(hs, he, "related"))
                 i += 1
             continue

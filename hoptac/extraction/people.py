@@ -168,8 +168,8 @@ def _side(
     for s, e in chains:
         i = bisect.bisect_left(starts, s)
         while i < len(mentions) and mentions[i].start < e:
-            if mentions[i].name in parties.names:
-                return mentions[i].name, 0
+            if mentions[i].name and not mentions[i].weak:
+                return mentions[i].name, 0  # a third unit's official is filtered out later
             i += 1
     # "Bí thư Tỉnh ủy" with a city and a province: the organ's kind tells the side.
     city = [n for n in parties.names if parties.kinds.get(n) == units.CITY]

@@ -1,0 +1,91 @@
+"""Template helpers of the web pages: money and numbers the Vietnamese way, localities, links."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def _group(n: Decimal, places: int) -> str:
+    """Return `n` with thousands grouped: "49.900" / "1,5" in Vietnamese, "49,900" in English."""
+    q = Decimal(1).scaleb(-places) if places else Decimal(1)
+    n = n.quantize(q, rounding=ROUND_HALF_UP)
+    text = f"{n:,.{places}f}"
+    if places:
+        text = text.rstrip("0").rstrip(".")
+    if (get_language() or "vi").startswith("vi"):
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+@register.filter
+def num(value) -> str:
+    """Format an integer with thousands grouped ("69", "1.250")."""
+    if value is None or value == "":
+        return "—"
+    return _group(Decimal(value), 0)
+
+
+@register.filter
+def vnd(value) -> str:
+    """Format an amount of đồng: "49.900 tỷ đồng", "1,5 tỷ đồng", "500 triệu đồng"."""
+    if value is None or value == "":
+        return "—"
+    amount = Decimal(value)
+    if abs(amount) >= 1_000_000_000:
+        return _("%(n)s tỷ đồng") % {"n": _group(amount / 1_000_000_000, 1)}
+    if abs(amount) >= 1_000_000:
+        return _("%(n)s triệu đồng") % {"n": _group(amount / 1_000_000, 1)}
+    return _("%(n)s đồng") % {"n": _group(amount, 0)}
+
+
+@register.filter
+def billions(value) -> str:
+    """Format đồng as a plain number of billions (for chart axes and tables)."""
+    if value is None:
+        return "—"
+    return _group(Decimal(value) / 1_000_000_000, 1)
+
+
+@register.filter
+def loc(locality) -> str:
+    """Return the unit's name, "Hà Nam (nay thuộc Ninh Bình)" when it no longer exists."""
+    from hoptac.web.queries import locality_label
+
+    return locality_label(locality) if locality is not None else "—"
+
+
+@register.simple_tag
+def document_url(document_id, fact_id=None) -> str:
+    """Return the review page of a document (the ingest app's), at the fact when given."""
+    try:
+        url = reverse("documents:detail", args=[document_id])
+    except NoReverseMatch:
+        url = reverse("web:documents_link", args=[document_id])
+    return f"{url}#fact-{fact_id}" if fact_id else url
+
+
+@register.simple_tag
+def register_menu() -> list[tuple[str, str]]:
+    """Return (slug, label) of every register, for the navigation."""
+    from hoptac.web.registers import REGISTERS
+
+    return [(slug, str(r.label)) for slug, r in REGISTERS.items()]
+
+
+@register.filter
+def percent(part, whole) -> float:
+    if not whole:
+        return 0
+    return round(100 * (part or 0) / whole, 1)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,24 @@
+"""The search page: one box, results grouped by kind."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from hoptac.web.search import KINDS, ensure_localities_indexed, search
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("kind", "")
+    groups = []
+    if query:
+        ensure_localities_indexed()
+        kinds = [kind] if kind in KINDS else None
+        groups = search(query, user=request.user, per_kind=50 if kinds else 10, kinds=kinds)
+    context = {
+        "nav": "search", "search_query": query, "groups": groups, "kind": kind,
+        "total": sum(g.total for g in groups),
+    }  # fmt: skip
+    template = "web/search.html#results" if request.htmx else "web/search.html"
+    return render(request, template, context)

@@ -195,7 +195,8 @@ def annual_report(
         annex.append(row)
         fr = by_field.setdefault(row.field, FieldResult(label=row.field))
         setattr(fr, state, getattr(fr, state) + 1)
-        fr.rows.append(row)
+        if c.text:  # empty placeholders are counted and listed in the annex only
+            fr.rows.append(row)
     states = Counter(r.state for r in annex)
 
     # Investment: projects by stage at the end of this year and the one before
@@ -343,7 +344,8 @@ def annual_report(
         overview.append(
             _("Ký kết %(t)s ngày %(d)s%(n)s.")
             % {"t": label(a.partnership_id, a.title), "d": fmt_date(a.signed_on),
-               "n": _(" với %(n)s nội dung") % {"n": a.agreed_count} if a.agreed_count else ""}
+               "n": _(" với %(n)s nội dung") % {"n": a.agreed_count}
+               if a.agreed_count and f"{a.agreed_count} nội dung" not in a.title else ""}
         )  # fmt: skip
     overview.append(
         _(
@@ -406,13 +408,17 @@ def report_for_partnership(partnership: Partnership, year: int, **kw) -> AnnualR
     return annual_report(partnerships=[partnership], year=year, issuer=members[0], **kw)
 
 
-def report_for_locality(locality: Locality, year: int, **kw) -> AnnualReport:
-    """Return the report of every partnership of `locality` (and its predecessors/successor)."""
+def report_for_locality(locality: Locality, year: int, *, within=None, **kw) -> AnnualReport:
+    """Return the report of every partnership of `locality` (and its predecessors/successor).
+
+    `within` limits the partnerships (e.g. to those a web user may read).
+    """
     family = {locality.pk}
     if locality.successor_id:
         family.add(locality.successor_id)
     family |= set(Locality.objects.filter(successor_id__in=family).values_list("pk", flat=True))
-    partnerships = list(
-        Partnership.objects.filter(members__locality_id__in=family).distinct().order_by("name")
-    )
+    qs = Partnership.objects.filter(members__locality_id__in=family)
+    if within is not None:
+        qs = qs.filter(pk__in=within.values("pk"))
+    partnerships = list(qs.distinct().order_by("name"))
     return annual_report(partnerships=partnerships, year=year, issuer=locality, **kw)

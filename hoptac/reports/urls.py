@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from hoptac.reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("annual/", views.annual, name="annual"),
+]

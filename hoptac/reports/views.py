@@ -1,0 +1,66 @@
+"""Web pages of the reports app: the annual report form and download."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hoptac.accounts.permissions import visible_partnerships
+from hoptac.localities.models import Locality
+from hoptac.partnerships.models import Partnership
+from hoptac.reports.annual import report_for_locality, report_for_partnership
+from hoptac.reports.services import FORMATS, filename
+from hoptac.reports.services import render as render_report
+
+
+class AnnualForm(forms.Form):
+    partnership = forms.ModelChoiceField(
+        label=_("Quan hệ hợp tác"), queryset=Partnership.objects.none(), required=False
+    )
+    locality = forms.ModelChoiceField(
+        label=_("Hoặc một địa phương với mọi đối tác"), queryset=Locality.objects.all(),
+        required=False,
+    )  # fmt: skip
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    format = forms.ChoiceField(
+        label=_("Định dạng"), choices=[("docx", "Word (DOCX)"), ("pdf", "PDF")], initial="docx"
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        qs = visible_partnerships(user)
+        self.fields["partnership"].queryset = Partnership.objects.filter(
+            pk__in=qs.values("pk")
+        ).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("partnership") and not data.get("locality"):
+            raise forms.ValidationError(_("Hãy chọn một quan hệ hợp tác hoặc một địa phương."))
+        return data
+
+
+def annual(request: HttpRequest) -> HttpResponse:
+    """Return the report file when the query names what to report on; else the form page."""
+    if "year" not in request.GET:
+        form = AnnualForm(user=request.user, initial={"year": timezone.localdate().year - 1})
+        return render(request, "reports/annual_form.html", {"form": form})
+    form = AnnualForm(request.GET, user=request.user)
+    if not form.is_valid():
+        return render(request, "reports/annual_form.html", {"form": form}, status=400)
+    year, fmt = form.cleaned_data["year"], form.cleaned_data["format"]
+    partnership = form.cleaned_data["partnership"]
+    if partnership:
+        report = report_for_partnership(partnership, year)
+    else:
+        locality = form.cleaned_data["locality"]
+        if not visible_partnerships(request.user).filter(members__locality=locality).exists():
+            raise Http404
+        report = report_for_locality(locality, year, within=visible_partnerships(request.user))
+    data = render_report(report, fmt)
+    response = HttpResponse(data, content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename(report, fmt)}"'
+    return response

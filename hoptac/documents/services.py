@@ -86,13 +86,8 @@ def document_ingest(
     facts at or above HOPTAC_AUTO_ACCEPT_THRESHOLD are accepted as `by`.
     """
     filename = (filename or "").strip()[:255] or "document.txt"
-    limit = settings.HOPTAC_MAX_DOCUMENT_BYTES
-    if len(data) > limit:
-        return IngestResult(
-            filename, "failed",
-            message=_("Tệp quá lớn: %(size)s MB, giới hạn là %(limit)s MB.")
-            % {"size": _mb(len(data)), "limit": _mb(limit)},
-        )  # fmt: skip
+    if len(data) > settings.HOPTAC_MAX_DOCUMENT_BYTES:
+        return IngestResult(filename, "failed", message=too_large_message(len(data)))
     sha = hashlib.sha256(data).hexdigest()
     existing = Document.all_objects.filter(sha256=sha).first()
     if existing is not None:
@@ -127,6 +122,13 @@ def document_ingest(
         threshold = settings.HOPTAC_AUTO_ACCEPT_THRESHOLD
         result.tally, result.errors = _accept_many(document, by=by, min_confidence=threshold)
     return result
+
+
+def too_large_message(size: int) -> str:
+    return _("Tệp quá lớn: %(size)s MB, giới hạn là %(limit)s MB.") % {
+        "size": _mb(size),
+        "limit": _mb(settings.HOPTAC_MAX_DOCUMENT_BYTES),
+    }
 
 
 def _mb(n: int) -> str:

@@ -67,14 +67,17 @@ def _field_re() -> tuple[re.Pattern[str], dict[str, str]]:
     for code, words in field_keywords().items():
         for w in words:
             code_of[" ".join(re.split(r"[\s\-–—]+", w))] = code
-    return re.compile(r"(?<!\w)(?:" + alternation(list(code_of)) + r")(?!\w)"), code_of
+    return re.compile(r"(?:" + alternation(list(code_of)) + r")(?!\w)"), code_of
 
 
 def find_fields(view: View) -> list[Fact]:
     """Return the cooperation fields named in the body, as codes, with up to three spans."""
     pattern, code_of = _field_re()
     out: dict[str, Fact] = {}
-    for m in pattern.finditer(view.low):
+    low = view.low
+    for m in pattern.finditer(low):
+        if m.start() > 0 and low[m.start() - 1].isalnum():
+            continue
         code = code_of.get(" ".join(re.split(r"[\s\-–—]+", m.group())))
         if code is None:
             continue

@@ -87,6 +87,17 @@ def mention_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _name_re() -> re.Pattern[str]:
+    # Names first, no lookbehind: the C scanner skips to candidate letters; the kind word and
+    # the word boundary are checked around each hit.
+    names = alternation(list(_forms()))
+    return re.compile(rf"(?:{names})(?!\w)(?P<old>\s{{0,2}}\(\s{{0,2}}cũ\s{{0,2}}\))?")
+
+
+_KIND_BEFORE_RE = re.compile(r"(?:(?<!\w)(?:" + _KIND + r"))\s{0,2}$")
+
+
 def _capitalised(work: str, start: int, end: int) -> bool:
     """Return whether every word of work[start:end] starts with a capital (names do)."""
     prev_space = True
@@ -100,14 +111,18 @@ def _capitalised(work: str, start: int, end: int) -> bool:
 def find_mentions(view: View) -> list[Mention]:
     """Return the locality mentions in the work view, in order, unresolved."""
     out = []
-    for m in mention_re().finditer(view.low):
-        ns, ne = m.span("name")
+    low = view.low
+    for m in _name_re().finditer(low):
+        ns = m.start()
+        ne = ns + len(m.group()) - len(m.group("old") or "")
+        kind = _KIND_BEFORE_RE.search(low, max(0, ns - 14), ns)
+        if ns > 0 and low[ns - 1].isalnum() and not kind:
+            continue  # inside a word
         if not _capitalised(view.work, ns, ne):
             continue
-        form = " ".join(re.split(r"[\s\-–—]+", m.group("name")))
-        out.append(
-            Mention(m.start(), m.end(), form, bool(m.group("old")), weak=form in _WEAK_FORMS)
-        )
+        start = kind.start() if kind else ns
+        form = " ".join(re.split(r"[\s\-–—]+", low[ns:ne]))
+        out.append(Mention(start, m.end(), form, bool(m.group("old")), weak=form in _WEAK_FORMS))
     return out
 
 

@@ -33,9 +33,10 @@ def _projects_re() -> re.Pattern[str]:
 
 
 @cache
-def _status_re() -> re.Pattern[str]:
+def _status_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Return the pattern of stage phrases and the stage of each phrase."""
     words = {w: k for k, ws in _facts()["investment_status"].items() for w in ws}
-    return re.compile(r"(?<!\w)(?:" + alternation(list(words)) + r")(?!\w)"), words  # type: ignore[return-value]
+    return re.compile(r"(?<!\w)(?:" + alternation(list(words)) + r")(?!\w)"), words
 
 
 @cache
@@ -75,7 +76,7 @@ def _mentions_in(parties: Parties, s: int, e: int) -> list[Mention]:
 def find_investments(view: View, parties: Parties) -> tuple[list[Fact], list[Fact], set[int]]:
     """Return investment facts, statistics (own totals) and the money offsets they used."""
     low = view.low
-    status_re, status_of = _status_re()  # type: ignore[misc]
+    status_re, status_of = _status_re()
     facts: dict[tuple[str, str], Fact] = {}
     stats: list[Fact] = []
     used: set[int] = set()

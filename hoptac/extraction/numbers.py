@@ -129,10 +129,39 @@ def money_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _anchor_re() -> re.Pattern[str]:
+    # The currency word is rare and starts with a literal, so the C scanner finds it fast; the
+    # full amount pattern then runs only in a short window before each one.
+    cur = alternation(numbers()["currency"], flexible=False)
+    return re.compile(rf"(?:{cur})(?!\w)")
+
+
+_WINDOW = 100  # longer than any amount ("gần năm trăm hai mươi lăm nghìn tỷ đồng")
+
+
 def find_money(low: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Return the amounts of money in đồng in `low[start:end]`."""
+    stop = len(low) if end is None else end
     out = []
-    for m in money_re().finditer(low, start, len(low) if end is None else end):
+    last_end = start
+    full = money_re()
+    for a in _anchor_re().finditer(low, start, stop):
+        if a.start() > 0 and low[a.start() - 1].isalpha():
+            continue  # inside a word
+        ws = max(last_end, a.start() - _WINDOW)
+        if ws > start and ws != last_end:
+            sp = low.find(" ", ws, a.start())
+            ws = sp + 1 if sp != -1 else ws
+        m = None
+        for cand in full.finditer(low, ws, min(stop, a.end() + 20)):
+            if cand.end() == a.end():
+                m = cand
+            if cand.end() >= a.end():
+                break
+        if m is None:
+            continue
+        last_end = m.end()
         v = parse_number(m.group("n"))
         if v is None or v <= 0:
             continue

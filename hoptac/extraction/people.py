@@ -41,14 +41,16 @@ def title_re() -> re.Pattern[str]:
         rf"(?:\s{{1,3}}(?:{kinds})(?![\w.]))?"
         rf"(?:\s{{1,3}}{loc})?"
     )
-    return re.compile(rf"(?<!\w){one}(?:\s{{0,2}},\s{{0,2}}{one}){{0,8}}")
+    # No leading lookbehind: a pattern that starts with literals lets the C scanner skip ahead;
+    # callers check the word boundary.
+    return re.compile(rf"{one}(?:\s{{0,2}},\s{{0,2}}{one}){{0,8}}")
 
 
 @cache
 def name_re() -> re.Pattern[str]:
     """Return the pattern of a person's name: a family name and one to three syllables."""
     fam = alternation(surnames(), flexible=False)
-    return re.compile(rf"(?<!\w)(?:{fam})(?:[ \t]{{1,2}}{_SYL}){{1,3}}(?!\w)")
+    return re.compile(rf"(?:{fam})(?:[ \t]{{1,2}}{_SYL}){{1,3}}(?!\w)")
 
 
 @cache
@@ -106,12 +108,19 @@ def _trim(name: str) -> str:
 
 def find_people(view: View, parties: Parties) -> list[Person]:
     """Return the participants, merged by name, in order of first mention."""
-    chains = [(m.start(), m.end()) for m in title_re().finditer(view.low)]
+    low = view.low
+    chains = [
+        (m.start(), m.end())
+        for m in title_re().finditer(low)
+        if m.start() == 0 or not low[m.start() - 1].isalnum()
+    ]
     chain_ends = {e: (s, e) for s, e in chains}
     chain_starts = {s: (s, e) for s, e in chains}
     masked = _mask(view, chains + [(m.start, m.end) for m in parties.mentions])
     people: dict[str, Person] = {}
     for m in name_re().finditer(masked):
+        if m.start() > 0 and masked[m.start() - 1].isalnum():
+            continue
         name = _trim(m.group())
         if len(name.split()) < 2:
             continue

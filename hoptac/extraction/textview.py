@@ -123,8 +123,8 @@ class View:
 
 
 def _strip_span(s: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and s[start].isspace():
-        start += 1
-    while end > start and s[end - 1].isspace():
-        end -= 1
-    return start, end
+    """Return (start, end) moved inwards past whitespace (str methods: no per-char loop)."""
+    chunk = s[start:end]
+    stripped = chunk.lstrip()
+    start += len(chunk) - len(stripped)
+    return start, start + len(stripped.rstrip())

@@ -118,7 +118,7 @@ def clean_value(kind: str, data: Mapping[str, Any], *, base: Mapping[str, Any]) 
     value = {k: v for k, v in base.items() if k not in ("evidence", "confidence")}
     errors: dict[str, str] = {}
     for spec in specs_for(kind, base):
-        if spec.key not in data and not spec.required:
+        if spec.key not in data:  # not edited: the value stays as it was
             continue
         try:
             cleaned = _clean_one(spec, data.get(spec.key))

@@ -21,6 +21,7 @@ PYTEST_ARGS=(-ra --durations=15)
 
 START=$SECONDS
 FAILED=()
+STAGE_PID=""
 
 section() {
     printf '\n==============================================================================\n'
@@ -33,7 +34,12 @@ stage() {
     local name=$1
     shift
     local t0=$SECONDS rc=0
-    "$@" || rc=$?
+    # In the background so that a signal to this script runs the cleanup at once (bash
+    # delays traps until a foreground command ends); cleanup stops the stage too.
+    "$@" &
+    STAGE_PID=$!
+    wait "$STAGE_PID" || rc=$?
+    STAGE_PID=""
     if [[ $rc -eq 0 ]]; then
         printf -- '-- %s: passed in %ds\n' "$name" "$((SECONDS - t0))"
     else
@@ -100,6 +106,9 @@ PG_STARTED=0
 PG_RUN=()
 cleanup() {
     local rc=$?
+    if [[ -n $STAGE_PID ]]; then
+        kill -TERM "$STAGE_PID" 2>/dev/null && wait "$STAGE_PID" 2>/dev/null || true
+    fi
     if [[ $PG_STARTED -eq 1 ]]; then
         echo "stopping PostgreSQL"
         "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -m immediate -w stop >/dev/null 2>&1 || true

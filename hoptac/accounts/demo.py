@@ -28,7 +28,14 @@ from hoptac.partnerships.services import (
 
 # The samples print no year where the gold says "--MM-DD": the conferences were in 2019.
 SAMPLE_YEAR = 2019
-_STAGES = ("location_approved", "licensed", "under_construction", "operating", "suspended", "revoked")
+_STAGES = (
+    "location_approved",
+    "licensed",
+    "under_construction",
+    "operating",
+    "suspended",
+    "revoked",
+)
 
 
 def _event_date(value: str | None) -> dt.date | None:
@@ -58,7 +65,9 @@ def load_gold(path: Path, *, by) -> bool:
     for person in gold.get("people", []):
         p = person_get_or_create(full_name=person["name"], by=by)
         loc = sides.get(person.get("locality") or "")
-        participant_add(meeting=meeting, person=p, by=by, locality=loc, titles=person.get("titles", []))
+        participant_add(
+            meeting=meeting, person=p, by=by, locality=loc, titles=person.get("titles", [])
+        )
     for inv in gold.get("investments", []):
         by_status = inv.get("by_status") or {}
         snapshot_create(

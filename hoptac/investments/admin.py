@@ -23,7 +23,15 @@ class InvestmentProjectAdmin(TrackedAdmin):
 
 @admin.register(m.InvestmentSnapshot)
 class InvestmentSnapshotAdmin(TrackedAdmin):
-    list_display = ("partnership", "origin", "host", "reported_on", "projects", "capital_vnd", "qualifier")
+    list_display = (
+        "partnership",
+        "origin",
+        "host",
+        "reported_on",
+        "projects",
+        "capital_vnd",
+        "qualifier",
+    )
     list_filter = ("qualifier", "reported_on")
     search_fields = ("partnership__name",)
     autocomplete_fields = ("partnership", "origin", "host", "meeting")

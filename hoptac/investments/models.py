@@ -41,10 +41,16 @@ class InvestmentProject(TrackedModel):
     name = NameField(_("tên dự án"), max_length=500)
     investor = NameField(_("nhà đầu tư"), max_length=255, blank=True)
     origin = models.ForeignKey(
-        "localities.Locality", models.PROTECT, related_name="+", verbose_name=_("địa phương của nhà đầu tư")
+        "localities.Locality",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("địa phương của nhà đầu tư"),
     )
     host = models.ForeignKey(
-        "localities.Locality", models.PROTECT, related_name="+", verbose_name=_("địa phương tiếp nhận")
+        "localities.Locality",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("địa phương tiếp nhận"),
     )
     sector = models.CharField(_("lĩnh vực"), max_length=40, choices=field_choices(), blank=True)
     capital_vnd = models.BigIntegerField(_("vốn đăng ký (đồng)"), null=True, blank=True)
@@ -95,10 +101,16 @@ class InvestmentSnapshot(TrackedModel):
         verbose_name=_("quan hệ hợp tác"),
     )  # fmt: skip
     origin = models.ForeignKey(
-        "localities.Locality", models.PROTECT, related_name="+", verbose_name=_("địa phương của nhà đầu tư")
+        "localities.Locality",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("địa phương của nhà đầu tư"),
     )
     host = models.ForeignKey(
-        "localities.Locality", models.PROTECT, related_name="+", verbose_name=_("địa phương tiếp nhận")
+        "localities.Locality",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("địa phương tiếp nhận"),
     )
     reported_on = models.DateField(_("ngày báo cáo"), null=True, blank=True, db_index=True)
     meeting = models.ForeignKey(

@@ -41,7 +41,7 @@ class TrackedFields(models.Model):
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     objects = AliveManager()
-    all_objects = models.Manager()
+    all_objects = models.Manager()  # noqa: DJ012 - a second manager, not a field
 
     class Meta:
         abstract = True

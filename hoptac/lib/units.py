@@ -40,8 +40,17 @@ HUE_CITY_FROM = dt.date(2025, 1, 1)
 # Written forms besides the official name, by official name (folded before use).
 ALIASES: dict[str, tuple[str, ...]] = {
     "Hà Nội": ("Thủ đô", "HN"),
-    "Hồ Chí Minh": ("HCM", "TPHCM", "TP.HCM", "TP HCM", "TP. HCM", "Tp.HCM", "Sài Gòn",
-                    "Sài Gòn - Gia Định", "Thành phố Hồ Chí Minh"),
+    "Hồ Chí Minh": (
+        "HCM",
+        "TPHCM",
+        "TP.HCM",
+        "TP HCM",
+        "TP. HCM",
+        "Tp.HCM",
+        "Sài Gòn",
+        "Sài Gòn - Gia Định",
+        "Thành phố Hồ Chí Minh",
+    ),
     "Thừa Thiên Huế": ("Thừa Thiên - Huế", "TT-Huế", "TT Huế", "TTH"),
     "Bà Rịa - Vũng Tàu": ("BR-VT", "BRVT", "Bà Rịa Vũng Tàu"),
     "Đắk Lắk": ("Đắc Lắc", "Đăk Lăk", "Đắk Lăk", "Đăk Lắk", "Daklak", "Dak Lak"),
@@ -178,7 +187,9 @@ def all_units() -> tuple[Unit, ...]:
             kind = CITY if name in _OLD_CITIES else PROVINCE
             names = (Name(name, kind, OLD_FROM, OLD_TO),)
             aliases = ALIASES.get(name, ())
-        old.append(Unit(OLD, code, name, names[-1].kind, OLD_FROM, OLD_TO, new_code, names, aliases))
+        old.append(
+            Unit(OLD, code, name, names[-1].kind, OLD_FROM, OLD_TO, new_code, names, aliases)
+        )
         if new_code not in new:
             nname = row["new_name"]
             kind = CITY if nname in _NEW_CITIES else PROVINCE
@@ -186,7 +197,9 @@ def all_units() -> tuple[Unit, ...]:
                 NEW, new_code, nname, kind, NEW_FROM, None, None,
                 (Name(nname, kind, NEW_FROM, None),), ALIASES.get(nname, ()),
             )  # fmt: skip
-    return tuple(sorted(old, key=lambda u: u.code)) + tuple(sorted(new.values(), key=lambda u: u.code))
+    return tuple(sorted(old, key=lambda u: u.code)) + tuple(
+        sorted(new.values(), key=lambda u: u.code)
+    )
 
 
 @cache

@@ -17,7 +17,7 @@ class Partnership(TrackedModel):
     """Cooperation between two (sometimes more) localities."""
 
     name = models.CharField(_("tên"), max_length=255, blank=True)
-    localities = models.ManyToManyField(
+    localities = models.ManyToManyField(  # type: ignore[var-annotated]
         "localities.Locality", through="PartnershipMember", related_name="partnerships",
         verbose_name=_("các bên"),
     )  # fmt: skip
@@ -98,10 +98,20 @@ class FocalPoint(TrackedModel):
         "localities.Locality", models.PROTECT, related_name="+", verbose_name=_("bên")
     )
     agency = models.ForeignKey(
-        Agency, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("cơ quan đầu mối")
+        Agency,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cơ quan đầu mối"),
     )
     person = models.ForeignKey(
-        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("lãnh đạo theo dõi")
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lãnh đạo theo dõi"),
     )
     person_title = models.CharField(_("chức vụ"), max_length=255, blank=True)
     role = models.CharField(_("nhiệm vụ"), max_length=255, blank=True)
@@ -177,7 +187,10 @@ class MeetingParticipant(TrackedModel):
     )  # fmt: skip
     titles = models.JSONField(_("chức danh"), default=list, blank=True)
     role = models.CharField(
-        _("vai trò"), max_length=20, choices=ParticipantRole.choices, default=ParticipantRole.ATTENDEE
+        _("vai trò"),
+        max_length=20,
+        choices=ParticipantRole.choices,
+        default=ParticipantRole.ATTENDEE,
     )
 
     class Meta:

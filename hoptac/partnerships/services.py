@@ -114,9 +114,16 @@ def focal_point_set(
     """Set the side's focal point (one per side and partnership)."""
     require(by, Role.EDITOR, locality)
     fp = FocalPoint.objects.filter(partnership=partnership, locality=locality).first()
-    values = {"agency": agency, "person": person, "person_title": person_title, "role": role}
+    values: dict[str, Any] = {
+        "agency": agency,
+        "person": person,
+        "person_title": person_title,
+        "role": role,
+    }
     if fp is None:
-        return record_create(FocalPoint, by=by, partnership=partnership, locality=locality, **values)
+        return record_create(
+            FocalPoint, by=by, partnership=partnership, locality=locality, **values
+        )
     return record_update(fp, by=by, **values)
 
 
@@ -230,7 +237,9 @@ def commitment_set_lead(
     """Set the agency that leads a commitment for `locality`'s side: only that side may."""
     require(by, Role.EDITOR, locality)
     if agency.locality_id != locality.pk:
-        raise ValidationError({"agency": _("Cơ quan phải thuộc bên %(side)s.") % {"side": locality}})
+        raise ValidationError(
+            {"agency": _("Cơ quan phải thuộc bên %(side)s.") % {"side": locality}}
+        )
     lead = CommitmentLead.objects.filter(commitment=commitment, locality=locality).first()
     if lead is None:
         return record_create(

@@ -31,7 +31,9 @@ class Command(BaseCommand):
         user = self._demo_user()
         new = self._load_samples(user)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {new} new meeting(s) from the samples."))
-        self.stdout.write(f"  Tài khoản / account: {DEMO_USERNAME}   Mật khẩu / password: {DEMO_PASSWORD}")
+        self.stdout.write(
+            f"  Tài khoản / account: {DEMO_USERNAME}   Mật khẩu / password: {DEMO_PASSWORD}"
+        )
         if opts["no_serve"]:
             return
         self.stdout.write(f"  Mở / open: http://127.0.0.1:{opts['port']}/")

@@ -16,7 +16,8 @@ TONE_FOLD = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_TONE_RE = re.compile("|".join(TONE_FOLD))
+# Only where the pair ends the syllable: "hoà" → "hòa", but "hoàng" and "toàn" stay as they are.
+_TONE_RE = re.compile("(?:" + "|".join(TONE_FOLD) + r")(?!\w)")
 _DASHES_RE = re.compile(r"\s*[-‐‑‒–—―]\s*")
 _SPACE_RE = re.compile(r"\s+")
 

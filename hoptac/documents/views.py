@@ -1,0 +1,385 @@
+"""Review pages: the queue, a document with its facts, and the upload form.
+
+Every action answers an htmx request with the facts panel fragment (no page reload) and a
+plain form post with a redirect back to the document, so the page works without JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hoptac.accounts.models import Role
+from hoptac.accounts.permissions import sides
+from hoptac.documents.highlight import segments
+from hoptac.documents.models import (
+    Conflict,
+    ConflictState,
+    Document,
+    Fact,
+    FactKind,
+    ReviewState,
+)
+from hoptac.documents.services import (
+    ACCEPT_ORDER,
+    conflict_resolve,
+    document_accept_all,
+    document_ingest,
+    fact_accept,
+    fact_edit,
+    fact_reject,
+)
+from hoptac.documents.values import form_initial, specs_for
+from hoptac.lib.fields import field_label
+from hoptac.localities.models import Locality
+
+PAGE_SIZE = 25
+
+
+def _get_document(pk: int) -> Document:
+    return get_object_or_404(Document.objects.defer("original"), pk=pk)
+
+
+def _get_fact(pk: int) -> Fact:
+    return get_object_or_404(Fact.objects.select_related("document"), pk=pk)
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Documents with facts awaiting review, filterable by partner and publication date."""
+    docs = Document.objects.defer("original", "text").annotate(
+        pending=Count("facts", filter=Q(facts__state=ReviewState.PROPOSED)),
+        total=Count("facts"),
+    )
+    if request.GET.get("all") != "1":
+        docs = docs.filter(pending__gt=0)
+    partner = _int(request.GET.get("partner"))
+    partner_loc = Locality.objects.filter(pk=partner).first() if partner else None
+    if partner_loc is not None:
+        names = {partner_loc.name, *partner_loc.names.values_list("name", flat=True)}
+        docs = docs.filter(facts__kind=FactKind.PARTY, facts__value__name__in=names).distinct()
+    start, end = _date(request.GET.get("from")), _date(request.GET.get("to"))
+    if start:
+        docs = docs.filter(published_on__gte=start)
+    if end:
+        docs = docs.filter(published_on__lte=end)
+    page = Paginator(docs.order_by("-published_on", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    parties = _parties_of(page.object_list)
+    ctx = {
+        "page": page,
+        "rows": [(d, parties.get(d.pk, [])) for d in page.object_list],
+        "localities": Locality.objects.order_by("-generation", "name").only(
+            "id", "name", "generation"
+        ),
+        "partner": partner_loc,
+        "date_from": request.GET.get("from", ""),
+        "date_to": request.GET.get("to", ""),
+        "show_all": request.GET.get("all") == "1",
+    }
+    template = "documents/queue.html#queue-table" if request.htmx else "documents/queue.html"
+    response = render(request, template, ctx)
+    response["Vary"] = "HX-Request"
+    return response
+
+
+def _parties_of(documents) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    rows = Fact.objects.filter(document__in=list(documents), kind=FactKind.PARTY).exclude(
+        state=ReviewState.REJECTED
+    )
+    for doc_id, value in rows.values_list("document_id", "value"):
+        out.setdefault(doc_id, []).append(value.get("name") or "?")
+    return out
+
+
+def _int(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def _date(raw: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+@login_required
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _get_document(pk)
+    panel_only = bool(request.htmx) and request.GET.get("panel") == "1"
+    return _panel_or_page(
+        request, document, full=not panel_only, focus=request.GET.get("focus", "")[:40]
+    )
+
+
+def _panel_or_page(
+    request: HttpRequest, document: Document, *, full: bool = False, editing: int | None = None,
+    errors: dict[str, list[str]] | None = None, data: dict[str, str] | None = None,
+    focus: str = "", status: str = "",
+) -> HttpResponse:  # fmt: skip
+    facts = list(document.facts.select_related("reviewed_by").order_by("position"))
+    facts.sort(key=lambda f: (ACCEPT_ORDER.index(f.kind), f.position))
+    cards = [_card(f, document.text, editing, errors, data) for f in facts]
+    conflicts = list(
+        Conflict.objects.filter(fact__in=[f.pk for f in facts]).select_related("resolved_by")
+    )
+    ctx: dict[str, Any] = {
+        "document": document,
+        "cards": cards,
+        "conflicts": conflicts,
+        "open_conflicts": sum(c.state == ConflictState.OPEN for c in conflicts),
+        "pending": sum(f.state == ReviewState.PROPOSED for f in facts),
+        "focus": focus,
+        "status": status,
+        "kinds": [(k, label) for k, label in FactKind.choices if any(f.kind == k for f in facts)],
+    }
+    if full or not request.htmx:
+        ctx["segments"] = segments(document.text, facts)
+        response = render(request, "documents/detail.html", ctx)
+    else:
+        response = render(request, "documents/detail.html#facts-panel", ctx)
+    response["Vary"] = "HX-Request"
+    return response
+
+
+def _card(fact: Fact, text: str, editing, errors, data) -> dict[str, Any]:
+    quotes = [
+        {"anchor": f"span-{fact.pk}-{i}", "text": text[s:e]}
+        for i, (s, e) in enumerate(fact.evidence)
+        if 0 <= s < e <= len(text)
+    ]
+    card: dict[str, Any] = {"fact": fact, "summary": summary(fact), "quotes": quotes[:3],
+                            "more_quotes": max(0, len(quotes) - 3)}  # fmt: skip
+    if editing == fact.pk:
+        values = data if data is not None else form_initial(fact.kind, fact.value)
+        errors = errors or {}
+        card["form"] = [
+            {
+                "spec": spec,
+                "name": spec.key,
+                "id": f"f{fact.pk}-{spec.key}",
+                "value": values.get(spec.key, ""),
+                "errors": errors.get(spec.key, []),
+            }
+            for spec in specs_for(fact.kind, fact.value)
+        ]
+        card["form_errors"] = [m for key, ms in errors.items() for m in ms]
+    return card
+
+
+def summary(fact: Fact) -> str:
+    """Return a fact's value as one line of Vietnamese."""
+    v = fact.value
+    money = _money
+    if fact.kind == FactKind.PARTY:
+        return v.get("name") or "?"
+    if fact.kind == FactKind.EVENT_DATE:
+        return _date_label(v.get("event_date"))
+    if fact.kind == FactKind.PERSON:
+        titles = ", ".join(v.get("titles") or [])
+        side = f" ({v['locality']})" if v.get("locality") else ""
+        return f"{v.get('name', '?')}{side}" + (f" – {titles}" if titles else "")
+    if fact.kind == FactKind.INVESTMENT:
+        parts = [f"{v.get('investor')} → {v.get('host')}"]
+        if v.get("projects") is not None:
+            parts.append(_("%(n)s dự án") % {"n": v["projects"]})
+        if v.get("capital_vnd") is not None:
+            parts.append(money(v["capital_vnd"]))
+        return ", ".join(parts)
+    if fact.kind == FactKind.GRANT:
+        purpose = f" – {v['purpose']}" if v.get("purpose") else ""
+        return f"{v.get('donor')} → {v.get('recipient')}: {money(v.get('amount_vnd'))}{purpose}"
+    if fact.kind == FactKind.COMMITMENT_COUNT:
+        return f"{v.get('count')} {v.get('unit') or ''}".strip()
+    if fact.kind == FactKind.FIELD:
+        return field_label(v.get("code") or "")
+    if fact.kind == FactKind.REQUEST:
+        return f"{v.get('from')} → {v.get('to')}: {v.get('what', '')}"
+    if fact.kind == FactKind.ASSIGNMENT:
+        return f"{v.get('who', '')}: {v.get('what', '')}"
+    if fact.kind == FactKind.AGREEMENT:
+        return " – ".join(str(x) for x in (v.get("title"), v.get("period")) if x)
+    return "; ".join(f"{k}: {x}" for k, x in v.items() if x not in (None, "", [], {}))
+
+
+def _money(amount) -> str:
+    if amount is None:
+        return "?"
+    amount = int(amount)
+    if amount >= 10**9 and amount % 10**6 == 0:
+        billions = f"{amount / 10**9:,.3f}".rstrip("0").rstrip(".")
+        return billions.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".") + " tỷ đồng"
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def _date_label(raw: str | None) -> str:
+    if not raw:
+        return "?"
+    if raw.startswith("--"):
+        return _("ngày %(d)s/%(m)s (không rõ năm)") % {"d": raw[5:7], "m": raw[2:4]}
+    return f"{raw[8:10]}/{raw[5:7]}/{raw[:4]}"
+
+
+def _after_action(request: HttpRequest, fact: Fact, status: str) -> HttpResponse:
+    if request.htmx:
+        return _panel_or_page(request, fact.document, focus=f"fact-{fact.pk}", status=status)
+    messages.success(request, status)
+    return redirect(reverse("documents:detail", args=[fact.document_id]) + f"#fact-{fact.pk}")
+
+
+def _refused(request: HttpRequest, fact: Fact, exc: ValidationError) -> HttpResponse:
+    status = " ".join(exc.messages)
+    if request.htmx:
+        return _panel_or_page(request, fact.document, focus=f"fact-{fact.pk}", status=status)
+    messages.error(request, status)
+    return redirect(reverse("documents:detail", args=[fact.document_id]) + f"#fact-{fact.pk}")
+
+
+@login_required
+@require_POST
+def fact_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+    fact = _get_fact(pk)
+    try:
+        tally = fact_accept(fact=fact, by=request.user)
+    except ValidationError as exc:
+        return _refused(request, fact, exc)
+    status = _("Đã chấp nhận: %(fact)s.") % {"fact": summary(fact)}
+    if tally.conflicts:
+        status += " " + _("Có giá trị khác với báo cáo trước: hãy chọn giá trị đúng bên dưới.")
+    return _after_action(request, fact, status)
+
+
+@login_required
+@require_POST
+def fact_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
+    fact = _get_fact(pk)
+    try:
+        fact_reject(fact=fact, by=request.user, note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        return _refused(request, fact, exc)
+    return _after_action(request, fact, _("Đã loại: %(fact)s.") % {"fact": summary(fact)})
+
+
+@login_required
+def fact_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the facts panel with this fact's edit form; POST: save (and accept if asked)."""
+    fact = _get_fact(pk)
+    from hoptac.documents.services import require_reviewer
+
+    require_reviewer(request.user, fact.document)
+    if request.method != "POST":
+        return _panel_or_page(request, fact.document, editing=fact.pk, focus=f"f{fact.pk}-form")
+    data = {spec.key: request.POST.get(spec.key, "") for spec in specs_for(fact.kind, fact.value)}
+    try:
+        fact = fact_edit(fact=fact, by=request.user, data=data)
+        if "accept" in request.POST:
+            fact_accept(fact=fact, by=request.user)
+            return _after_action(
+                request, fact, _("Đã sửa và chấp nhận: %(f)s.") % {"f": summary(fact)}
+            )
+    except ValidationError as exc:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        response = _panel_or_page(
+            request, fact.document, editing=fact.pk, errors=errors, data=data,
+            focus=f"f{fact.pk}-errors", status=_("Chưa lưu: hãy sửa các trường được báo lỗi."),
+        )  # fmt: skip
+        if not request.htmx:
+            response.status_code = 400
+        return response
+    return _after_action(request, fact, _("Đã lưu: %(fact)s.") % {"fact": summary(fact)})
+
+
+@login_required
+@require_POST
+def document_accept_all_view(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _get_document(pk)
+    tally, errors = document_accept_all(document=document, by=request.user)
+    status = _("Đã chấp nhận %(n)s dữ kiện.") % {"n": tally.accepted}
+    if errors:
+        status += " " + _("Còn lại: %(e)s") % {"e": "; ".join(errors)}
+    if request.htmx:
+        return _panel_or_page(request, document, focus="facts-status", status=status)
+    messages.success(request, status)
+    return redirect("documents:detail", pk=document.pk)
+
+
+@login_required
+@require_POST
+def conflict_resolve_view(request: HttpRequest, pk: int) -> HttpResponse:
+    conflict = get_object_or_404(Conflict.objects.select_related("fact__document"), pk=pk)
+    try:
+        conflict_resolve(
+            conflict=conflict, by=request.user, choice=request.POST.get("choice", ""),
+            note=request.POST.get("note", ""),
+        )  # fmt: skip
+    except ValidationError as exc:
+        return _refused(request, conflict.fact, exc)
+    return _after_action(request, conflict.fact, _("Đã ghi nhận lựa chọn."))
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload one or several files, or paste text; show what each became."""
+    allowed = sides(request.user, Role.EDITOR)
+    if allowed is not None and not allowed:
+        raise PermissionDenied(_("Chỉ biên tập viên mới được tải tài liệu lên."))
+    ctx: dict[str, Any] = {"values": request.POST if request.method == "POST" else {}}
+    if request.method == "POST":
+        errors, inputs = _upload_inputs(request)
+        if errors:
+            ctx["errors"] = errors
+            if request.htmx:
+                return render(request, "documents/upload.html#upload-results", ctx)
+            return render(request, "documents/upload.html", ctx, status=400)
+        published, url = inputs.pop()
+        ctx["results"] = [
+            document_ingest(
+                data=data, filename=name, by=request.user, source_url=url, published=published
+            )
+            for name, data in inputs
+        ]
+    template = (
+        "documents/upload.html#upload-results"
+        if request.htmx and "results" in ctx
+        else "documents/upload.html"
+    )
+    return render(request, template, ctx)
+
+
+def _upload_inputs(request: HttpRequest) -> tuple[dict[str, str], list]:
+    from django.core.validators import URLValidator
+
+    errors: dict[str, str] = {}
+    inputs: list = [(f.name, f.read()) for f in request.FILES.getlist("files")]
+    pasted = request.POST.get("text", "").strip()
+    if pasted:
+        inputs.append((_("van-ban-dan.txt"), pasted.encode("utf-8")))
+    if not inputs:
+        errors["files"] = _("Tệp tài liệu: hãy chọn ít nhất một tệp hoặc dán văn bản.")
+    url = request.POST.get("source_url", "").strip() or None
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            errors["source_url"] = _(
+                "Đường dẫn nguồn: hãy nhập địa chỉ bắt đầu bằng http:// hoặc https://."
+            )
+    raw_date = request.POST.get("published", "").strip()
+    published = _date(raw_date)
+    if raw_date and published is None:
+        errors["published"] = _("Ngày đăng: hãy nhập ngày hợp lệ (năm-tháng-ngày).")
+    inputs.append((published, url))
+    return errors, inputs

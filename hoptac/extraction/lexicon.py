@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hoptac.lib.text import TONE_FOLD
+from hoptac.lib.text import fold_tones
 
 DATA = Path(__file__).with_name("data")
 
@@ -20,16 +20,6 @@ DATA = Path(__file__).with_name("data")
 _LATIN = [chr(c) for c in range(0x41, 0x1EFA) if chr(c).isalpha()]
 UPPER = "".join(c for c in _LATIN if c.isupper() and (c < "\u0250" or c >= "\u1e00"))
 LOWER = "".join(c for c in _LATIN if c.islower() and (c < "\u0250" or c >= "\u1e00"))
-
-
-# Old tone placement exists only in open syllables ("hoà", "thuỷ"): "đoàn", "toàn", "thuyền"
-# are spelled alike in both styles, so a letter after the pair blocks the rewrite.
-_TONE_RE = re.compile("(?:" + "|".join(TONE_FOLD) + ")(?![a-zà-ỹđ])")
-
-
-def fold_tones(s: str) -> str:
-    """Return `s` (lower case) with old tone placement in open syllables made new; same length."""
-    return _TONE_RE.sub(lambda m: TONE_FOLD[m.group()], s)
 
 
 def low(s: str) -> str:

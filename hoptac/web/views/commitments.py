@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import sides
@@ -109,6 +110,7 @@ def _filter(request: HttpRequest, qs: QuerySet, units: Units, mode: str, today: 
     return qs, active
 
 
+@vary_on_headers("HX-Request")
 def tracker(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     mode = units_mode(request)
@@ -155,6 +157,7 @@ def commitment_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/commitment.html", context)
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 def set_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a commitment's status with a note; the service checks the side (403)."""

@@ -107,11 +107,11 @@ def partnership_page(request: HttpRequest, pk: int) -> HttpResponse:
         a.progress = progress(a.commitments.all())
         a.overdue = sum(1 for c in a.commitments.all() if c.is_overdue(today))
     all_commitments = [c for a in agreements for c in a.commitments.all()]
-    years = sorted(
-        {m.held_on.year for m in meetings if m.held_on}
-        | {g.year for g in grants if g.year}
-        | {today.year - 1}, reverse=True,
-    )  # fmt: skip
+    data_years = {m.held_on.year for m in meetings if m.held_on} | {
+        g.year for g in grants if g.year
+    }
+    years = sorted(data_years | {today.year - 1, today.year}, reverse=True)
+    report_year = max(data_years) if data_years else today.year - 1
     context = {
         "nav": "partnerships", "p": partnership, "units": mode,
         "sides": [
@@ -127,7 +127,7 @@ def partnership_page(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": _documents(request.user, partnership, meetings, agreements, grants,
                                 snapshots),
         "can_edit": can_edit_partnership(request.user, partnership),
-        "years": years, "report_year": years[0],
+        "years": years, "report_year": report_year,
         "snapshot_chart": {
             "dates": [s.reported_on.isoformat() if s.reported_on else "" for s in snapshots],
             "capital": [round((s.capital_vnd or 0) / 1e9, 1) for s in snapshots],

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from hoptac.documents.models import Document, RecordSource
 from hoptac.lib.services import ConcurrentEdit
@@ -78,6 +79,7 @@ def _cells(reg: Register, obj, ctx: Ctx) -> list[dict]:
     return cells
 
 
+@vary_on_headers("HX-Request")
 def register_list(request: HttpRequest, register: str) -> HttpResponse:
     reg = _register(register)
     if reg.login_required and not request.user.is_authenticated:

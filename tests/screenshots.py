@@ -35,27 +35,37 @@ VIEWPORT = {"width": 1280, "height": 800}
 SETTLE_MS = 1500
 
 
-def _first_absolute_url(model: str) -> Callable[[], str | None]:
-    """Returns a function giving the first row's get_absolute_url() of app_label.Model."""
+def _first_detail_url(model: str, url_name: str) -> Callable[[], str | None]:
+    """Returns a function giving the detail page of app_label.Model's first row.
+
+    Uses the row's get_absolute_url() when the model has one, else reverses url_name with
+    its pk; None when the model, the URL or any row is missing.
+    """
 
     def find() -> str | None:
         from django.apps import apps
+        from django.urls import NoReverseMatch, reverse
 
         try:
             cls = apps.get_model(model)
         except LookupError:
             return None
-        if not hasattr(cls, "get_absolute_url"):
-            return None
         row = cls._default_manager.order_by("pk").first()
-        return row.get_absolute_url() if row else None
+        if row is None:
+            return None
+        if hasattr(row, "get_absolute_url"):
+            return row.get_absolute_url()
+        try:
+            return reverse(url_name, args=[row.pk])
+        except NoReverseMatch:
+            return None
 
     return find
 
 
 PAGES: list[tuple[str, str | Callable[[], str | None]]] = [
     ("dashboard", "/"),
-    ("partnership", _first_absolute_url("partnerships.Partnership")),
+    ("partnership", _first_detail_url("partnerships.Partnership", "web:partnership")),
     ("commitments", "/commitments/"),
     ("search", "/search/?q=thanh+hoa"),
     ("review-queue", "/documents/review/"),
@@ -122,11 +132,15 @@ def sign_in(page, base: str) -> None:
         response = page.goto(base + login_path)
         if response is None or not response.ok or not page.locator("input[name=username]").count():
             continue
-        page.fill("input[name=username]", DEMO_USERNAME)
-        page.fill("input[name=password]", DEMO_PASSWORD)
+        # The header's search form has a submit button too: stay inside the login form.
+        form = page.locator("form:has(input[name=username])")
+        form.locator("input[name=username]").fill(DEMO_USERNAME)
+        form.locator("input[name=password]").fill(DEMO_PASSWORD)
         with page.expect_navigation():
-            page.click("[type=submit]")
-        if login_path not in page.url:
+            form.locator("[type=submit]").click()
+        if login_path not in page.url and any(
+            c["name"] == "sessionid" for c in page.context.cookies()
+        ):
             return
     raise RuntimeError(f"could not sign in as {DEMO_USERNAME!r} at {base}")
 
@@ -167,7 +181,8 @@ def shoot(base: str, urls: list[tuple[str, str | None]], out: Path) -> int:
                 page.wait_for_timeout(SETTLE_MS)
                 target = out / f"{name}.png"
                 page.screenshot(path=str(target), full_page=True)
-                print(f"{name}: {path} -> {target.relative_to(REPO)}")
+                shown = target.relative_to(REPO) if target.is_relative_to(REPO) else target
+                print(f"{name}: {path} -> {shown}")
                 for error in errors:
                     warn(f"{name}: console error: {error}")
         finally:

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from django.conf import settings
 
 # Sync Playwright runs an event loop in the test thread, which makes Django refuse ORM calls
 # from the test (and from live_server's handlers) unless this is set.
@@ -161,12 +162,15 @@ def _login(
     if response is None or not response.ok:
         status = response.status if response else "no response"
         pytest.fail(f"login page {url} answered {status}", pytrace=False)
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
+    # The header's search form has a submit button too: stay inside the login form.
+    form = page.locator("form:has(input[name=username])")
+    form.locator("input[name=username]").fill(username)
+    form.locator("input[name=password]").fill(password)
     with page.expect_navigation():
-        page.click("[type=submit]")
-    if "/accounts/login/" in page.url:
-        pytest.fail(f"login as {username!r} failed: still on {page.url}", pytrace=False)
+        form.locator("[type=submit]").click()
+    signed_in = any(c["name"] == settings.SESSION_COOKIE_NAME for c in page.context.cookies())
+    if "/accounts/login/" in page.url or not signed_in:
+        pytest.fail(f"login as {username!r} failed: now on {page.url}", pytrace=False)
 
 
 @pytest.fixture

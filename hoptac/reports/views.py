@@ -64,3 +64,12 @@ def annual(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(data, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename(report, fmt)}"'
     return response
+
+
+def iati(request: HttpRequest) -> HttpResponse:
+    """Return the IATI activity XML 2.03 of the agreements and projects the user may read."""
+    from hoptac.reports.iati.build import iati_bytes
+
+    response = HttpResponse(iati_bytes(request.user, {}), content_type="application/xml")
+    response["Content-Disposition"] = 'attachment; filename="hoptac-iati.xml"'
+    return response

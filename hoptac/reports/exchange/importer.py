@@ -1,0 +1,305 @@
+"""Import of projects, commitments, grants and activities from XLSX or CSV: all or nothing.
+
+Every cell is read and checked first; then, inside one transaction, each row creates or
+updates its record through the services (permissions, history); rows that match an existing
+record and change nothing are left alone, so importing the same file twice changes nothing.
+Any bad row — a bad cell, an unknown locality, a refused permission — is reported with its
+row, column and reason, and the transaction is rolled back.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hoptac.activities.models import Activity
+from hoptac.activities.services import activity_create, activity_update
+from hoptac.grants.models import Grant
+from hoptac.grants.services import grant_create, grant_update
+from hoptac.investments.models import InvestmentProject
+from hoptac.investments.services import project_create, project_update
+from hoptac.lib import units
+from hoptac.localities.models import Locality
+from hoptac.localities.services import locality_for
+from hoptac.partnerships.models import Agreement, Commitment, Partnership
+from hoptac.partnerships.services import (
+    commitment_create,
+    commitment_set_status,
+    commitment_update,
+    partnership_find,
+)
+from hoptac.reports.exchange.columns import IMPORT_COLUMNS, Column
+
+MAX_ROWS = 100_000
+
+
+@dataclass
+class RowError:
+    row: int  # as the spreadsheet numbers it (header = 1)
+    column: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Abort(Exception):
+    """Raised inside the transaction to roll it back."""
+
+
+def read_table(data: bytes, filename: str) -> list[list[Any]]:
+    """Return the rows of the first sheet (XLSX) or of the CSV, header included."""
+    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
+        from openpyxl import load_workbook
+
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+        out = [list(r) for r in ws.iter_rows(values_only=True)]
+        wb.close()
+        return out
+    for enc in ("utf-8-sig", "utf-16", "cp1258"):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValueError(_("Không đọc được bảng mã của tệp."))
+    sample = text[:2048]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def template_rows(register: str) -> list[list[str]]:
+    return [[c.header for c in IMPORT_COLUMNS[register]]]
+
+
+def import_rows(
+    register: str, table: list[list[Any]], *, by, dry_run: bool = False
+) -> ImportResult:
+    """Check then import `table` (header first); return what happened or what was wrong."""
+    result = ImportResult(dry_run=dry_run)
+    cols = IMPORT_COLUMNS[register]
+    if not table:
+        result.errors.append(RowError(1, "", _("Tệp trống.")))
+        return result
+    header = [str(h or "").strip() for h in table[0]]
+    index: dict[str, int] = {}
+    for c in cols:
+        if c.header in header:
+            index[c.attr] = header.index(c.header)
+        elif c.required:
+            result.errors.append(RowError(1, c.header, _("Thiếu cột bắt buộc.")))
+    if "ID" in header:
+        index["id"] = header.index("ID")
+    if len(table) > MAX_ROWS + 1:
+        result.errors.append(
+            RowError(1, "", _("Tệp quá lớn: tối đa %(n)s dòng.") % {"n": MAX_ROWS})
+        )
+    if result.errors:
+        return result
+
+    parsed: list[tuple[int, dict[str, Any]]] = []
+    for n, raw in enumerate(table[1:], start=2):
+        if all(v is None or str(v).strip() == "" for v in raw):
+            continue
+        values, bad = _parse_row(cols, index, raw, n, result)
+        if not bad:
+            parsed.append((n, values))
+    if result.errors:
+        return result
+    try:
+        with transaction.atomic():
+            for n, values in parsed:
+                try:
+                    with transaction.atomic():
+                        outcome = _APPLY[register](values, by)
+                except PermissionDenied as exc:
+                    result.errors.append(RowError(n, "", str(exc)))
+                    continue
+                except ValidationError as exc:
+                    result.errors.extend(_validation_errors(n, cols, exc))
+                    continue
+                setattr(result, outcome, getattr(result, outcome) + 1)
+            if result.errors or dry_run:
+                raise _Abort
+    except _Abort:
+        if result.errors:
+            result.created = result.updated = result.unchanged = 0
+    return result
+
+
+def _parse_row(
+    cols: list[Column], index: dict[str, int], raw: list[Any], n: int, result: ImportResult
+):
+    values: dict[str, Any] = {}
+    bad = False
+    for c in cols:
+        i = index.get(c.attr)
+        cell = raw[i] if i is not None and i < len(raw) else None
+        try:
+            values[c.attr] = c.parse(cell)
+        except ValueError as exc:
+            result.errors.append(RowError(n, c.header, str(exc)))
+            bad = True
+    # Localities are resolved on the row's own date (a 2019 row's "Hà Nam" is the old unit).
+    on = next(
+        (values[k] for k in ("registered_on", "given_on", "starts_on", "due_on") if values.get(k)),
+        None,
+    )
+    if on is None and values.get("year"):
+        on = dt.date(values["year"], 6, 30)
+    on = on or timezone.localdate()
+    for c in cols:
+        if c.kind == "locality" and values.get(c.attr):
+            try:
+                values[c.attr] = locality_for(values[c.attr], on)
+            except (units.UnknownName, units.AmbiguousName, Locality.DoesNotExist):
+                result.errors.append(
+                    RowError(
+                        n, c.header, _("Không nhận ra địa phương “%(v)s”.") % {"v": values[c.attr]}
+                    )
+                )
+                bad = True
+        elif c.kind == "locality":
+            values[c.attr] = None
+    for c in cols:
+        if c.kind == "id" and values.get(c.attr) is not None:
+            model = Agreement if c.attr == "agreement" else Partnership
+            obj = model.objects.filter(pk=values[c.attr]).first()
+            if obj is None:
+                result.errors.append(
+                    RowError(n, c.header, _("Không có bản ghi mã %(v)s.") % {"v": values[c.attr]})
+                )
+                bad = True
+            values[c.attr] = obj
+    if "id" in index:
+        i = index["id"]
+        cell = raw[i] if i < len(raw) else None
+        values["id"] = Column("id", "ID", "int").parse(cell) if cell not in (None, "") else None
+    return values, bad
+
+
+def _validation_errors(n: int, cols: list[Column], exc: ValidationError) -> list[RowError]:
+    headers = {c.attr: c.header for c in cols} | {f"{c.attr}_vnd": c.header for c in cols}
+    if hasattr(exc, "error_dict"):
+        return [RowError(n, headers.get(f, f), "; ".join(m)) for f, m in exc.message_dict.items()]
+    return [RowError(n, "", "; ".join(exc.messages))]
+
+
+def _changes(obj, values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if getattr(obj, k) != v}
+
+
+def _apply_project(values: dict[str, Any], by) -> str:
+    values.pop("id", None)
+    if values.get("partnership") is None:
+        values["partnership"] = partnership_find([values["origin"], values["host"]])
+    values = {k: ("" if v is None and k in ("sector", "external_id", "notes", "investor") else v)
+              for k, v in values.items()}  # fmt: skip
+    if not values.get("stage"):
+        values.pop("stage", None)
+    qs = InvestmentProject.objects.all()
+    if values.get("external_id"):
+        found = qs.filter(external_id=values["external_id"]).first()
+    else:
+        found = qs.filter(name=values["name"], origin=values["origin"], host=values["host"]).first()
+    if found is None:
+        project_create(by=by, **values)
+        return "created"
+    changes = _changes(found, values)
+    if not changes:
+        return "unchanged"
+    project_update(found, by=by, **changes)
+    return "updated"
+
+
+def _apply_commitment(values: dict[str, Any], by) -> str:
+    values.pop("id", None)
+    status = values.pop("status", "") or None
+    agreement, number = values.pop("agreement"), values.pop("number")
+    found = Commitment.objects.filter(agreement=agreement, number=number).first()
+    if found is None:
+        found = commitment_create(agreement=agreement, by=by, number=number, **values)
+        outcome = "created"
+    else:
+        changes = _changes(found, values)
+        outcome = "updated" if changes else "unchanged"
+        if changes:
+            found = commitment_update(found, by=by, **changes)
+    if status and status != found.status:
+        commitment_set_status(commitment=found, new=status, by=by, note=_("Nhập từ bảng tính"))
+        outcome = "created" if outcome == "created" else "updated"
+    return outcome
+
+
+def _apply_grant(values: dict[str, Any], by) -> str:
+    values.pop("id", None)
+    partnership = values.pop("partnership") or partnership_find(
+        [values["donor"], values["recipient"]]
+    )
+    if partnership is None:
+        raise ValidationError(
+            {"partnership": _("Không có quan hệ hợp tác giữa bên hỗ trợ và bên nhận.")}
+        )
+    if values.get("given_on") and not values.get("year"):
+        values["year"] = values["given_on"].year
+    values = {k: ("" if v is None and k in ("purpose", "field") else v) for k, v in values.items()}
+    found = Grant.objects.filter(partnership=partnership, donor=values["donor"], recipient=values["recipient"],
+                                 amount_vnd=values["amount_vnd"], given_on=values["given_on"],
+                                 year=values["year"], purpose=values["purpose"]).first()  # fmt: skip
+    if found is None:
+        grant_create(partnership=partnership, by=by, **values)
+        return "created"
+    changes = _changes(found, values)
+    if not changes:
+        return "unchanged"
+    grant_update(found, by=by, **changes)
+    return "updated"
+
+
+def _apply_activity(values: dict[str, Any], by) -> str:
+    values.pop("id", None)
+    partnership = values.pop("partnership")
+    if values.get("starts_on") and not values.get("year"):
+        values["year"] = values["starts_on"].year
+    values = {
+        k: ("" if v is None and k in ("place", "field", "description") else v)
+        for k, v in values.items()
+    }
+    found = Activity.objects.filter(partnership=partnership, title=values["title"],
+                                    starts_on=values["starts_on"]).first()  # fmt: skip
+    if found is None:
+        activity_create(partnership=partnership, by=by, **values)
+        return "created"
+    changes = _changes(found, values)
+    if not changes:
+        return "unchanged"
+    activity_update(found, by=by, **changes)
+    return "updated"
+
+
+_APPLY = {
+    "projects": _apply_project,
+    "commitments": _apply_commitment,
+    "grants": _apply_grant,
+    "activities": _apply_activity,
+}

@@ -10,7 +10,7 @@ from hoptac.documents.services import document_ingest
 from hoptac.grants.models import Grant
 from tests.documents.conftest import fake_extractor, make_report
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

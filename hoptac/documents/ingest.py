@@ -51,18 +51,24 @@ class IngestSummary:
         }
 
 
-def collect(paths: Iterable[Path]) -> list[Path]:
-    """Return the files named, and the files inside the folders named (recursively, sorted).
+# Inside a folder only these are taken (a corpus folder also holds gold .json files); a file
+# named on the command line is always tried, and refused with its reason if unreadable.
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".docx", ".pdf"}
 
-    Hidden files and folders (".git", editor backups) inside a folder are skipped; a path
-    that does not exist is kept, so that it is reported as failed.
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """Return the files named, and the documents inside the folders named (recursively, sorted).
+
+    Inside a folder, hidden files and folders and files that are not documents (by suffix)
+    are skipped; a path that does not exist is kept, so that it is reported as failed.
     """
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
             for sub in sorted(path.rglob("*")):
                 rel = sub.relative_to(path)
-                if sub.is_file() and not any(part.startswith(".") for part in rel.parts):
+                hidden = any(part.startswith(".") for part in rel.parts)
+                if sub.is_file() and not hidden and sub.suffix.lower() in DOCUMENT_SUFFIXES:
                     out.append(sub)
         else:
             out.append(path)

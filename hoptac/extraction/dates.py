@@ -26,6 +26,8 @@ _EVENT_RE = re.compile(
     r"|(?<!\w)ngày\s{1,3}(?P<d2>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})"
     r"(?:\s{1,3}năm\s{1,3}(?P<y2>(?:19|20)\d{2}))?"
 )
+_TIME_NEAR_RE = re.compile(r"\d{1,2}:\d{2}(?!\d)")
+_AFTER_DATE_RE = re.compile(r"[\s,|\-]{1,4}")
 _LEAD_CHARS = 1500  # the event is named in the lead; later dates are history or plans
 
 
@@ -76,6 +78,14 @@ def _year_for(d: int, m: int, ref: dt.date) -> int:
     return y
 
 
+def _timestamp(low: str, start: int, end: int) -> bool:
+    """Return whether a date sits next to a clock time: a dateline ("08:30 ngày 12/7/2025")."""
+    if _TIME_NEAR_RE.search(low, max(0, start - 10), start):
+        return True
+    after = _AFTER_DATE_RE.match(low, end)
+    return bool(_TIME_NEAR_RE.match(low, after.end() if after else end))
+
+
 def event_date(
     low: str, head: str, body_start: int, *, published: dt.date | None = None
 ) -> tuple[Found | None, dt.date | None]:
@@ -88,7 +98,7 @@ def event_date(
     lead_end = min(len(low), body_start + _LEAD_CHARS)
     for m in _EVENT_RE.finditer(low, body_start, lead_end):
         d, mo, y = _parts(m)
-        if not _valid(d, mo, y):
+        if not _valid(d, mo, y) or _timestamp(low, m.start(), m.end()):
             continue
         if y is None and ref is not None:
             y = _year_for(d, mo, ref)

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from hoptac.extraction.lexicon import alternation
+from hoptac.extraction.lexicon import alternation, surnames
 from hoptac.extraction.textview import View
 from hoptac.lib import units
 
@@ -120,10 +120,25 @@ def find_mentions(view: View) -> list[Mention]:
             continue  # inside a word
         if not _capitalised(view.work, ns, ne):
             continue
+        if not kind and _after_family_name(view.work, ns):
+            continue  # a person's name: "Phó Thủ tướng Trương Hòa Bình"
         start = kind.start() if kind else ns
         form = " ".join(re.split(r"[\s\-–—]+", low[ns:ne]))
         out.append(Mention(start, m.end(), form, bool(m.group("old")), weak=form in _WEAK_FORMS))
     return out
+
+
+def _after_family_name(work: str, pos: int) -> bool:
+    """Return whether a capitalised family name stands right before `pos` ("Trương |Hòa Bình")."""
+    if pos < 3 or work[pos - 1] != " ":
+        return False
+    i = pos - 1
+    while i > 0 and work[i - 1].isalpha() and pos - i < 8:
+        i -= 1
+    word = work[i : pos - 1]
+    if not word or not word[0].isupper() or (i > 0 and work[i - 1].isalnum()):
+        return False
+    return word in surnames()
 
 
 @cache

@@ -50,7 +50,7 @@ def title_re() -> re.Pattern[str]:
 def name_re() -> re.Pattern[str]:
     """Return the pattern of a person's name: a family name and one to three syllables."""
     fam = alternation(surnames(), flexible=False)
-    return re.compile(rf"(?:{fam})(?:[ \t]{{1,2}}{_SYL}){{1,3}}(?!\w)")
+    return re.compile(rf"(?:{fam})(?:[ \t]{{1,2}}{_SYL}){{1,4}}(?!\w)")
 
 
 @cache
@@ -95,9 +95,23 @@ def _mask(view: View, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+_LONG_NAME_HEADS = frozenset({"Y", "H'", "Ksor", "Rơ", "Siu", "Nay", "Rah"})
+_HONORIFICS = frozenset({"Ông", "Bà", "Đồng", "Anh", "Chị"})
+
+
+def _lead(name: str) -> int:
+    """Return how many characters of a leading honorific to skip ("Ông Nguyễn Văn A")."""
+    parts = name.split()
+    if len(parts) >= 3 and parts[0] in _HONORIFICS and parts[1] in surnames():
+        return name.index(parts[1])
+    return 0
+
+
 def _trim(name: str) -> str:
     """Return the name without trailing syllables that are title or organ words."""
     parts = name.split()
+    if len(parts) > 4 and parts[0] not in _LONG_NAME_HEADS:
+        parts = parts[:4]  # five syllables: only the Ê Đê / Jrai "Y ..." / "H' ..." names
     stop = _not_name()
     for i, p in enumerate(parts[1:], 1):
         if p in stop:
@@ -121,10 +135,12 @@ def find_people(view: View, parties: Parties) -> list[Person]:
     for m in name_re().finditer(masked):
         if m.start() > 0 and masked[m.start() - 1].isalnum():
             continue
-        name = _trim(m.group())
+        skip = _lead(m.group())
+        name = _trim(m.group()[skip:])
         if len(name.split()) < 2:
             continue
-        start, end = m.start(), m.start() + len(name)
+        start = m.start() + skip
+        end = start + len(name)
         found: list[tuple[int, int]] = []
         before = view.work[max(0, start - 3) : start]
         gap = len(before) - len(before.rstrip())

@@ -51,7 +51,18 @@ def _verb_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alternation(_facts()["grant_verbs"]) + r")(?!\w)")
 
 
-_CAPITAL_RE = re.compile(r"vốn[^.;]{0,40}$")
+@cache
+def _third_party_re() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(_facts()["third_party_donors"]) + r")(?!\w)")
+
+
+@cache
+def _each_re() -> re.Pattern[str]:
+    words = alternation(_facts()["each_recipient"])
+    return re.compile(rf"(?<!\w)mỗi\s{{1,2}}(?:{words})\s{{0,3}}(?:được\s{{1,2}})?$")
+
+
+_CAPITAL_RE = re.compile(r"vốn[^.;]{0,80}$")
 _SINCE_RE = re.compile(r"(?<!\w)từ\s{1,3}(?:năm\s{1,3})?((?:19|20)\d{2})")
 _TRONG_DO_RE = re.compile(r"\s{0,3}(?:trong\s{1,2}(?:số\s{1,2})?đó|cụ\s{1,2}thể)")
 _CLAUSE_RE = re.compile(r"[;]")
@@ -80,9 +91,7 @@ def find_investments(view: View, parties: Parties) -> tuple[list[Fact], list[Fac
     facts: dict[tuple[str, str], Fact] = {}
     stats: list[Fact] = []
     used: set[int] = set()
-    for s, e in view.sentences:
-        if "dự án" not in low[s:e]:
-            continue
+    for s, e in _segments(view, parties):
         projects = list(_projects_re().finditer(low, s, e))
         if not projects:
             continue
@@ -98,7 +107,7 @@ def find_investments(view: View, parties: Parties) -> tuple[list[Fact], list[Fac
         money = [
             a
             for a in find_money(low, s, e)
-            if _CAPITAL_RE.search(low[max(s, a.start - 45) : a.start])
+            if _CAPITAL_RE.search(low[max(s, a.start - 85) : a.start])
         ]
         if investor is None:
             for a in money:
@@ -146,6 +155,35 @@ def find_investments(view: View, parties: Parties) -> tuple[list[Fact], list[Fac
     return list(facts.values()), stats, used
 
 
+def _investor_in(low: str, parties: Parties, s: int, e: int) -> bool:
+    """Return whether low[s:e] names investors from a party ("doanh nghiệp Cần Thơ")."""
+    for m in _mentions_in(parties, s, e):
+        if m.name in parties.names and _investor_re().search(low[max(s, m.start - 40) : m.start]):
+            return True
+    return False
+
+
+def _segments(view: View, parties: Parties) -> list[tuple[int, int]]:
+    """Return the spans to read investments from: sentences with projects, cut at a ";" that
+    starts another investor's count ("...; ngược lại, doanh nghiệp An Giang có 41 dự án ...")."""
+    low = view.low
+    out = []
+    for s, e in view.sentences:
+        if "dự án" not in low[s:e]:
+            continue
+        start = s
+        pos = low.find(";", s, e)
+        while pos != -1:
+            nxt = low.find(";", pos + 1, e)
+            end = nxt if nxt != -1 else e
+            if _projects_re().search(low, pos, end) and _investor_in(low, parties, pos, end):
+                out.append((start, pos))
+                start = pos + 1
+            pos = nxt
+        out.append((start, e))
+    return out
+
+
 def _status_after(low: str, pos: int, end: int, status_re: re.Pattern[str]) -> str | None:
     """Return the stage phrase that follows a project count closely, if any."""
     window_end = min(end, pos + 70)
@@ -188,6 +226,8 @@ def find_grants(view: View, parties: Parties, used: set[int]) -> list[Fact]:
         if verb is None or a.start - verb.end() > 220:
             continue
         ms = [m for m in _mentions_in(parties, s, e) if m.name]
+        if _third_party(view, parties, clause_start, verb.start()):
+            continue
         donor = None
         for m in ms:
             if m.start >= verb.start():
@@ -206,21 +246,35 @@ def find_grants(view: View, parties: Parties, used: set[int]) -> list[Fact]:
             continue  # money for a third locality is not this partnership's grant
         if donor is None and recipient is not None:
             donor = parties.other(recipient)
+        each = _each_re().search(low, max(verb.end(), a.start - 30), a.number_start)
         if recipient is None and donor is not None:
             recipient = parties.other(donor)
+            if each and len(parties.names) > 2:
+                recipient = next(n for n in parties.names if n != donor)
         if donor is None or recipient is None or donor == recipient:
             continue
+        recipients = [recipient]
+        if each:
+            recipients = [n for n in parties.names if n != donor]  # "trao tặng mỗi tỉnh 1 tỷ"
         amount = as_int(a.value)
-        key = (donor, recipient, amount)
-        if key in out:
-            out[key].evidence.append([a.start, a.end])
-            continue
-        out[key] = Fact(
-            {"donor": donor, "recipient": recipient, "amount_vnd": amount,
-             "purpose": _purpose(view, verb.end(), a, e)},
-            [[a.start, a.end], [verb.start(), verb.end()]], 0.8,
-        )  # fmt: skip
+        for r in recipients:
+            key = (donor, r, amount)
+            if key in out:
+                out[key].evidence.append([a.start, a.end])
+                continue
+            out[key] = Fact(
+                {"donor": donor, "recipient": r, "amount_vnd": amount,
+                 "purpose": _purpose(view, verb.end(), a, e)},
+                [[a.start, a.end], [verb.start(), verb.end()]], 0.8,
+            )  # fmt: skip
     return list(out.values())
+
+
+def _third_party(view: View, parties: Parties, s: int, e: int) -> bool:
+    """Return whether a named organisation, not a party, gives: "Công đoàn X hỗ trợ ..."."""
+    if any(m.name in parties.names for m in _mentions_in(parties, s, e)):
+        return False
+    return any(view.work[m.start()].isupper() for m in _third_party_re().finditer(view.low, s, e))
 
 
 def _purpose(view: View, verb_end: int, a: Amount, sent_end: int) -> str | None:

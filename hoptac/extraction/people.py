@@ -37,7 +37,7 @@ def title_re() -> re.Pattern[str]:
     loc = loc.replace("(?P<old>", "(?:")
     one = (
         rf"(?:{heads})(?!\w)"
-        rf"(?:\s{{1,3}}(?:(?:{organs})|(?:{dept_heads})\s{{1,3}}(?:{depts}))(?!\w))?"
+        rf"(?:\s{{1,3}}(?:(?:{organs})|(?:{dept_heads})\s{{1,3}}(?:{depts}))(?!\w)){{0,2}}"
         rf"(?:\s{{1,3}}(?:{kinds})(?![\w.]))?"
         rf"(?:\s{{1,3}}{loc})?"
     )
@@ -157,6 +157,8 @@ def find_people(view: View, parties: Parties) -> list[Person]:
             continue
         titles_here = [view.work[s:e] for s, e in found]
         locality, rank = _side(view, parties, found, start)
+        if rank >= 2 and found and all(_national(view.low[a:b]) for a, b in found):
+            locality, rank = None, 9  # a minister is nobody's side; the sentence must say so
         if not _participates(view, parties, locality, found, start):
             continue
         p = people.setdefault(name, Person(name))
@@ -170,6 +172,16 @@ def find_people(view: View, parties: Parties) -> list[Person]:
         p.confidence = max(p.confidence, 0.9 if found else 0.6)
     # A side named for a person outside the parties means another story (or a guest).
     return [p for p in people.values() if p.locality is None or p.locality in parties.names]
+
+
+@cache
+def _national_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation(titles()["national"]) + r")(?!\w)")
+
+
+def _national(chain: str) -> bool:
+    """Return whether a title chain is a central-level post ("Bộ trưởng Bộ ...", "Phó Thủ tướng")."""
+    return bool(_national_re().match(chain))
 
 
 def _followed_by_name(masked: str, pos: int) -> bool:
@@ -225,6 +237,11 @@ def _side(
     return None, 9
 
 
+@cache
+def _absent_re() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(titles()["non_participation_cues"]) + r")(?!\w)")
+
+
 def _participates(
     view: View, parties: Parties, locality: str | None, chains: list[tuple[int, int]], pos: int
 ) -> bool:
@@ -232,4 +249,6 @@ def _participates(
     if locality in parties.names:
         return True
     s, e = view.sentence_at(pos)
+    if _absent_re().search(view.low, s, e):
+        return False
     return bool(_cue_re().search(view.low, s, e))

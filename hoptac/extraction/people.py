@@ -64,7 +64,7 @@ def _cue_re() -> re.Pattern[str]:
 
 
 _DONG_CHI_RE = re.compile(r"(?:đồng\s{1,2}chí|ông|bà)\s{1,3}$")
-_COMMA_AFTER_RE = re.compile(r"\s{0,2},\s{0,2}")
+_COMMA_AFTER_RE = re.compile(r"\s{0,2}[,(–—-]\s{0,2}")  # "A, Bí thư", "A – Bí thư", "A (Bí thư"
 _PHIA_RE = re.compile(r"về\s{1,2}phía\s{1,3}")
 
 
@@ -148,7 +148,7 @@ def find_people(view: View, parties: Parties) -> list[Person]:
         if pre:
             found.append(pre)
         after = _COMMA_AFTER_RE.match(view.work, end)
-        if after and after.group().strip() == ",":
+        if after and after.group().strip():
             post = chain_starts.get(after.end())
             if post and not _followed_by_name(masked, post[1]):
                 found.append(post)

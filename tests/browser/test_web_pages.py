@@ -40,8 +40,9 @@ def data(admin_user, hanoi, thanhhoa, hanoi_thanhhoa):
     return p
 
 
-def test_the_dashboard_draws_the_map_and_switches_measure(page, live_server, login, alice,
-                                                          data, axe_check):
+def test_the_dashboard_draws_the_map_and_switches_measure(
+    page, live_server, login, alice, data, axe_check
+):
     login(page, live_server, "alice", "alice-pass-123")
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.locator("h1")).to_contain_text("Hà Nội")
@@ -56,8 +57,9 @@ def test_the_dashboard_draws_the_map_and_switches_measure(page, live_server, log
     assert axe_check(page) == []
 
 
-def test_an_editor_filters_the_tracker_and_changes_a_status(page, live_server, login, alice,
-                                                             data, axe_check):
+def test_an_editor_filters_the_tracker_and_changes_a_status(
+    page, live_server, login, alice, data, axe_check
+):
     login(page, live_server, "alice", "alice-pass-123", next_url="/commitments/")
     page.select_option("select[name=status]", "overdue")
     expect(page.locator("#results")).not_to_contain_text("Đón đoàn du lịch")

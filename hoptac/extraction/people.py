@@ -132,6 +132,7 @@ def find_people(view: View, parties: Parties) -> list[Person]:
     chain_starts = {s: (s, e) for s, e in chains}
     masked = _mask(view, chains + [(m.start, m.end) for m in parties.mentions])
     people: dict[str, Person] = {}
+    starts = [m.start for m in parties.mentions]  # once: _side runs per candidate name
     for m in name_re().finditer(masked):
         if m.start() > 0 and masked[m.start() - 1].isalnum():
             continue
@@ -156,7 +157,7 @@ def find_people(view: View, parties: Parties) -> list[Person]:
         if not found and not dong_chi:
             continue
         titles_here = [view.work[s:e] for s, e in found]
-        locality, rank = _side(view, parties, found, start)
+        locality, rank = _side(view, parties, starts, found, start)
         if rank >= 2 and found and all(_national(view.low[a:b]) for a, b in found):
             locality, rank = None, 9  # a minister is nobody's side; the sentence must say so
         if not _participates(view, parties, locality, found, start):
@@ -196,12 +197,16 @@ def _split_chain(chain: str) -> list[str]:
     return [" ".join(t.split()) for t in _SPLIT_RE.split(chain) if t.strip()]
 
 
+# How far back "Về phía tỉnh X có ..." may stand from a name in its list; bounded so that one
+# enormous paragraph costs linear time, not a scan back to its start for every name.
+_PHIA_WINDOW = 1500
+
+
 def _side(
-    view: View, parties: Parties, chains: list[tuple[int, int]], pos: int
+    view: View, parties: Parties, starts: list[int], chains: list[tuple[int, int]], pos: int
 ) -> tuple[str | None, int]:
     """Return the party a participant represents, and how sure (lower rank is surer)."""
     mentions = parties.mentions
-    starts = [m.start for m in mentions]
     for s, e in chains:
         i = bisect.bisect_left(starts, s)
         while i < len(mentions) and mentions[i].start < e:
@@ -223,14 +228,14 @@ def _side(
     # Context: "Về phía tỉnh X có ...", else the nearest party named before in the paragraph.
     ps, _ = view.paragraph_at(pos)
     best: Mention | None = None
-    for ph in _PHIA_RE.finditer(view.low, ps, pos):
+    for ph in _PHIA_RE.finditer(view.low, max(ps, pos - _PHIA_WINDOW), pos):
         i = bisect.bisect_left(starts, ph.end())
         if i < len(mentions) and mentions[i].start - ph.end() < 20:
             best = mentions[i]
     if best and best.name in parties.names:
         return best.name, 2
     i = bisect.bisect_left(starts, pos) - 1
-    while i >= 0 and mentions[i].start >= ps:
+    while i >= 0 and mentions[i].start >= ps and pos - mentions[i].start < 20 * _PHIA_WINDOW:
         if mentions[i].name in parties.names:
             return mentions[i].name, 3
         i -= 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -334,7 +335,7 @@ def update_record(record: models.Model, *, by, **changes: Any) -> models.Model:
     from hoptac.investments.services import snapshot_update
     from hoptac.partnerships.services import agreement_update, meeting_update
 
-    updaters = {
+    updaters: dict[str, Callable[..., models.Model]] = {
         "investmentsnapshot": snapshot_update,
         "grant": grant_update,
         "agreement": agreement_update,

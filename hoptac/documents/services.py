@@ -293,6 +293,8 @@ def conflict_resolve(*, conflict: Conflict, by, choice: str, note: str = "") -> 
     if choice not in (ConflictState.KEPT, ConflictState.REPLACED):
         raise ValidationError({"choice": _("Lựa chọn không hợp lệ: %(v)s") % {"v": choice}})
     record = conflict.record
+    if record is None:
+        raise ValidationError(_("Bản ghi của khác biệt này không còn nữa."))
     require_any(by, Role.REVIEWER, partnership_sides(record.partnership))
     if choice == ConflictState.REPLACED:
         update_record(record, by=by, **{conflict.field: conflict.proposed_value})

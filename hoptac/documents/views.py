@@ -14,11 +14,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest as _HttpRequest
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import sides
@@ -45,6 +47,10 @@ from hoptac.lib.fields import field_label
 from hoptac.localities.models import Locality
 
 PAGE_SIZE = 25
+
+
+class HttpRequest(_HttpRequest):
+    htmx: HtmxDetails
 
 
 def _get_document(pk: int) -> Document:

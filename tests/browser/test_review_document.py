@@ -10,7 +10,15 @@ from hoptac.documents.services import document_ingest
 from hoptac.grants.models import Grant
 from tests.documents.conftest import fake_extractor, make_report
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _units(transactional_db):
+    """A transactional test empties the tables after itself, the migrated units included."""
+    from hoptac.localities.services import localities_load
+
+    localities_load()
 
 
 @pytest.fixture

@@ -181,3 +181,12 @@ def axe_check() -> Callable[..., AxeViolations]:
 @pytest.fixture
 def login() -> Callable[..., None]:
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _reference_units(transactional_db: None) -> None:
+    """Load the 97 units again: a live-server test empties every table after itself,
+    the rows of the data migration included."""
+    from hoptac.localities.services import localities_load
+
+    localities_load()

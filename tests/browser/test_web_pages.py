@@ -9,14 +9,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from hoptac.localities.services import localities_load
-
-
-@pytest.fixture(autouse=True)
-def _units(transactional_db):
-    # live_server tests flush the database after each test, the units of the migration too.
-    localities_load()
-
 
 @pytest.fixture
 def data(admin_user, hanoi, thanhhoa, hanoi_thanhhoa):

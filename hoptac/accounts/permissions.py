@@ -59,6 +59,12 @@ def sides(user, role: str = Role.EDITOR) -> set[int] | None:
     return cache[role]
 
 
+def sides_any(user, role: str = Role.EDITOR) -> bool:
+    """Return whether `user` holds `role` for at least one locality."""
+    allowed = sides(user, role)
+    return allowed is None or bool(allowed)
+
+
 def can(user, role: str, locality) -> bool:
     """Return whether `user` holds `role` for the side `locality` (a Locality or its id)."""
     allowed = sides(user, role)

@@ -31,5 +31,12 @@ def grant_create(*, partnership, by, **values: Any) -> Grant:
 
 def grant_update(grant: Grant, *, by, expected_version=None, **changes: Any) -> Grant:
     require_any(by, Role.EDITOR, [grant.donor, grant.recipient])
+    moved = [changes[k] for k in ("donor", "recipient") if k in changes]
+    if moved:  # the grant must stay with a side the editor holds
+        require_any(
+            by,
+            Role.EDITOR,
+            [changes.get("donor", grant.donor), changes.get("recipient", grant.recipient)],
+        )
     _check(changes)
     return record_update(grant, by=by, expected_version=expected_version, **changes)

@@ -31,6 +31,12 @@ def project_create(*, by, **values: Any) -> InvestmentProject:
 def project_update(project: InvestmentProject, *, by, expected_version=None, **changes):
     """Edit a project's details; a stage change goes through project_set_stage."""
     require_any(by, Role.EDITOR, [project.origin, project.host])
+    if "origin" in changes or "host" in changes:  # it must stay with a side the editor holds
+        require_any(
+            by,
+            Role.EDITOR,
+            [changes.get("origin", project.origin), changes.get("host", project.host)],
+        )
     new_stage = changes.pop("stage", project.stage)
     with transaction.atomic():
         project = record_update(project, by=by, expected_version=expected_version, **changes)

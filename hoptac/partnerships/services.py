@@ -10,13 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hoptac.accounts.models import Role
-from hoptac.accounts.permissions import require, require_any, require_partner
+from hoptac.accounts.permissions import require, require_any, require_partner, sides_any
 from hoptac.lib.services import record_create, record_delete, record_update
 from hoptac.lib.text import unaccent
 from hoptac.localities.models import Locality
@@ -88,11 +88,36 @@ def partnership_update(partnership: Partnership, *, by, expected_version=None, *
 def person_get_or_create(*, full_name: str, by) -> Person:
     """Return the person of that name (same spelling, accents folded), creating it if needed."""
     full_name = " ".join(full_name.split())
+    if not full_name:
+        raise ValidationError({"full_name": _("Hãy nhập họ và tên.")})
     key = unaccent(full_name)
     for person in Person.objects.filter(search_name=key):
         if person.full_name.lower() == full_name.lower():
             return person
+    if not sides_any(by, Role.EDITOR):
+        raise PermissionDenied(_("Chỉ người biên tập mới thêm được cá nhân."))
     return record_create(Person, by=by, full_name=full_name, search_name=key)
+
+
+def person_update(person: Person, *, by, expected_version=None, **changes: Any) -> Person:
+    """Correct a person's name or notes; any editor may (people belong to no side)."""
+    if not sides_any(by, Role.EDITOR):
+        raise PermissionDenied(_("Chỉ người biên tập mới sửa được thông tin cá nhân."))
+    if "full_name" in changes:
+        changes["full_name"] = " ".join(changes["full_name"].split())
+        changes["search_name"] = unaccent(changes["full_name"])
+    return record_update(person, by=by, expected_version=expected_version, **changes)
+
+
+def agency_update(agency: Agency, *, by, expected_version=None, **changes: Any) -> Agency:
+    """Rename an agency; its side's editors may (and it stays on that side)."""
+    require(by, Role.EDITOR, agency.locality)
+    if "locality" in changes and changes["locality"] != agency.locality:
+        require(by, Role.EDITOR, changes["locality"])
+    if "name" in changes:
+        changes["name"] = " ".join(changes["name"].split())
+        changes["search_name"] = unaccent(changes["name"])
+    return record_update(agency, by=by, expected_version=expected_version, **changes)
 
 
 def agency_get_or_create(*, locality: Locality, name: str, by, short_name: str = "") -> Agency:

@@ -41,7 +41,9 @@ def thanhhoa_item(agreement, thanhhoa, admin_user):
 
 
 def test_an_editor_changes_its_own_sides_commitment(bob, thanhhoa_item):
-    change = commitment_set_status(commitment=thanhhoa_item, new=CommitmentStatus.IN_PROGRESS, by=bob)
+    change = commitment_set_status(
+        commitment=thanhhoa_item, new=CommitmentStatus.IN_PROGRESS, by=bob
+    )
     assert (change.old, change.new, change.changed_by) == ("planned", "in_progress", bob)
     thanhhoa_item.refresh_from_db()
     assert thanhhoa_item.status == "in_progress"
@@ -111,7 +113,9 @@ def test_only_the_asked_side_answers_a_request(alice, bob, hanoi, thanhhoa, hano
     assert answered.status == "answered"
 
 
-def test_an_editor_cannot_record_for_a_partnership_it_is_not_part_of(bob, hanoi, hatinh, admin_user):
+def test_an_editor_cannot_record_for_a_partnership_it_is_not_part_of(
+    bob, hanoi, hatinh, admin_user
+):
     other, _ = partnership_get_or_create(localities=[hanoi, hatinh], by=admin_user)
     with pytest.raises(PermissionDenied):
         meeting_create(partnership=other, by=bob, title="Hội nghị", held_on=dt.date(2019, 11, 30))
@@ -133,9 +137,46 @@ def test_a_reviewer_can_also_edit(rita, thanhhoa_item):
     commitment_set_status(commitment=thanhhoa_item, new="in_progress", by=rita)
 
 
-def test_anonymous_users_see_only_published_partnerships(hanoi_thanhhoa, hanoi, hatinh, admin_user, victor):
+def test_anonymous_users_see_only_published_partnerships(
+    hanoi_thanhhoa, hanoi, hatinh, admin_user, victor
+):
     hidden, _ = partnership_get_or_create(
         localities=[hanoi, hatinh], by=admin_user, is_published=False
     )
     assert set(visible_partnerships(AnonymousUser())) == {hanoi_thanhhoa}
     assert set(visible_partnerships(victor)) == {hanoi_thanhhoa, hidden}
+
+
+def test_an_editor_cannot_move_a_grant_away_from_its_sides(
+    alice, hanoi, thanhhoa, hatinh, hanoi_thanhhoa
+):
+    from hoptac.grants.services import grant_update
+
+    grant = grant_create(
+        partnership=hanoi_thanhhoa, by=alice, donor=hanoi, recipient=thanhhoa, amount_vnd=3 * 10**9
+    )
+    bob_only = locality_for("Bạc Liêu", dt.date(2019, 1, 1))
+    with pytest.raises(PermissionDenied):
+        grant_update(grant, by=alice, donor=hatinh, recipient=bob_only)
+    grant.refresh_from_db()
+    assert grant.donor == hanoi
+
+
+def test_a_viewer_cannot_add_or_rename_people(victor, alice):
+    from hoptac.partnerships.services import person_get_or_create, person_update
+
+    with pytest.raises(PermissionDenied):
+        person_get_or_create(full_name="Nguyễn Văn A", by=victor)
+    person = person_get_or_create(full_name="Nguyễn Văn A", by=alice)
+    with pytest.raises(PermissionDenied):
+        person_update(person, by=victor, full_name="Nguyễn Văn B")
+    assert person_update(person, by=alice, full_name="Nguyễn  Văn B").search_name == "nguyen van b"
+
+
+def test_an_agency_is_renamed_only_by_its_side(alice, bob, hanoi):
+    from hoptac.partnerships.services import agency_update
+
+    agency = agency_get_or_create(locality=hanoi, name="Sở Kế hoạch và Đầu tư", by=alice)
+    with pytest.raises(PermissionDenied):
+        agency_update(agency, by=bob, name="Sở Tài chính")
+    assert agency_update(agency, by=alice, name="Sở Tài chính").name == "Sở Tài chính"

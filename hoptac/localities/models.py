@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hoptac.lib.models import NameField, TrackedModel
@@ -80,7 +81,7 @@ class Locality(TrackedModel):
         assert succ is not None
         if succ.name == self.name:
             return self.name
-        return f"{self.name} (nay thuộc {succ.name})"
+        return gettext("%(old)s (nay thuộc %(new)s)") % {"old": self.name, "new": succ.name}
 
 
 class LocalityName(models.Model):

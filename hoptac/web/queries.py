@@ -13,7 +13,6 @@ from functools import cached_property
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import can_any, sides, visible_partnerships
@@ -50,13 +49,7 @@ def is_editor_anywhere(user) -> bool:
 
 def locality_label(loc: Locality, today: dt.date | None = None) -> str:
     """Return the unit's name, "Hà Nam (nay thuộc Ninh Bình)" when it no longer exists."""
-    today = today or timezone.localdate()
-    if loc.exists_on(today) or loc.successor_id is None:
-        return loc.name
-    succ = loc.successor
-    if succ is None or succ.name == loc.name:
-        return loc.name
-    return _("%(old)s (nay thuộc %(new)s)") % {"old": loc.name, "new": succ.name}
+    return loc.display_name(today or timezone.localdate())
 
 
 @dataclass

@@ -25,7 +25,13 @@ from hoptac.partnerships.models import (
     Partnership,
     Request,
 )
-from hoptac.web.queries import Units, can_edit_partnership, units_mode, visible_partnership_ids
+from hoptac.web.queries import (
+    HISTORIC,
+    Units,
+    can_edit_partnership,
+    units_mode,
+    visible_partnership_ids,
+)
 from hoptac.web.views.dashboard import partnership_measures
 from hoptac.web.views.registers import attach_sources
 
@@ -115,7 +121,8 @@ def partnership_page(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "nav": "partnerships", "p": partnership, "units": mode,
         "sides": [
-            {"locality": m.locality, "label": units.label(m.locality_id, mode),
+            # a side is named as it was, with its successor: "Ninh Thuận (nay thuộc Khánh Hòa)"
+            {"locality": m.locality, "label": units.label(m.locality_id, HISTORIC),
              "focal": [f for f in focal if f.locality_id == m.locality_id]}
             for m in partnership.members.all()
         ],

@@ -63,9 +63,24 @@ def _first_detail_url(model: str, url_name: str) -> Callable[[], str | None]:
     return find
 
 
+def _partnership_with(name: str) -> Callable[[], str | None]:
+    """Returns a function giving the page of the first partnership with a side called `name`."""
+
+    def find() -> str | None:
+        from django.urls import reverse
+
+        from hoptac.partnerships.models import Partnership
+
+        row = Partnership.objects.filter(members__locality__name=name).order_by("pk").first()
+        return reverse("web:partnership", args=[row.pk]) if row else None
+
+    return find
+
+
 PAGES: list[tuple[str, str | Callable[[], str | None]]] = [
     ("dashboard", "/"),
-    ("partnership", _first_detail_url("partnerships.Partnership", "web:partnership")),
+    ("partnership", _partnership_with("Thanh Hóa")),
+    ("document-review", _first_detail_url("documents.Document", "documents:detail")),
     ("commitments", "/commitments/"),
     ("search", "/search/?q=thanh+hoa"),
     ("review-queue", "/documents/review/"),
@@ -190,6 +205,30 @@ def shoot(base: str, urls: list[tuple[str, str | None]], out: Path) -> int:
     return failures
 
 
+def shoot_report(hoptac: list[str], env: dict[str, str], var_dir: Path, out: Path) -> int:
+    """Render the first page of the demo's annual report PDF to PNG; return 1 on failure."""
+    if shutil.which("pdftoppm") is None:
+        warn("pdftoppm is missing (apt-get install poppler-utils): no report picture")
+        return 0
+    pdf = var_dir / "report.pdf"
+    made = subprocess.run(
+        [*hoptac, "report", "annual", "--partners", "Hà Nội", "Thanh Hóa", "--year", "2019",
+         "--format", "pdf", "-o", str(pdf)],
+        env=env, cwd=REPO, check=False,
+    )  # fmt: skip
+    if made.returncode:
+        print("error: the annual report PDF could not be made", file=sys.stderr)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+         str(out / "report-page1")],
+        check=True,
+    )  # fmt: skip
+    print(f"report: page 1 -> {out / 'report-page1.png'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("names", nargs="*", help="only these pages (default: all)")
@@ -225,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         wait_for_server(server, port, log)
         failures = shoot(f"http://127.0.0.1:{port}", urls, args.out)
+        if not args.names:
+            failures += shoot_report(hoptac, env, var_dir, args.out)
     finally:
         if server is not None:
             stop_server(server)

@@ -10,10 +10,10 @@ MODELS = [m for m in admin.site._registry if m._meta.app_label not in {"auth"}]
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
 def test_the_changelist_and_add_form_open(client, admin_user, hanoi_thanhhoa, model):
     client.force_login(admin_user)
-    info = (model._meta.app_label, model._meta.model_name)
-    assert client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
-    assert client.get(reverse("admin:%s_%s_changelist" % info), {"q": "Hà"}).status_code == 200
-    assert client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    assert client.get(reverse(f"{prefix}_changelist")).status_code == 200
+    assert client.get(reverse(f"{prefix}_changelist"), {"q": "Hà"}).status_code == 200
+    assert client.get(reverse(f"{prefix}_add")).status_code == 200
 
 
 def test_deleting_in_the_admin_is_soft(client, admin_user, hanoi_thanhhoa):

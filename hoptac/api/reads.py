@@ -48,7 +48,7 @@ def _add(name: str) -> None:
     list_schema, detail_schema = OUT[name]
 
     @router.get(
-        f"/{name}", response=list[list_schema], operation_id=f"list_{name}",
+        f"/{name}", response=list[list_schema], operation_id=f"list_{name}",  # type: ignore[valid-type]
         summary=f"List {name}", description=f"{reg.label}: the list. {FILTER_DOC}",
     )  # fmt: skip
     @paginate(LimitOffsetPagination)

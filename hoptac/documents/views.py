@@ -14,13 +14,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest as _HttpRequest
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import sides
@@ -44,13 +42,10 @@ from hoptac.documents.services import (
 )
 from hoptac.documents.values import form_initial, specs_for
 from hoptac.lib.fields import field_label
+from hoptac.lib.http import HttpRequest
 from hoptac.localities.models import Locality
 
 PAGE_SIZE = 25
-
-
-class HttpRequest(_HttpRequest):
-    htmx: HtmxDetails
 
 
 def _get_document(pk: int) -> Document:

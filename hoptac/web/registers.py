@@ -77,7 +77,7 @@ class Register:
     filters: list[Filter]
     default_sort: str
     detail_fields: list[str]
-    form: type | None = None
+    form: Any = None  # a ModelForm class
     create: Callable[..., Any] | None = None
     update: Callable[..., Any] | None = None
     can_edit: Callable[[Any, Any], bool] = lambda user, obj: False
@@ -428,7 +428,7 @@ _add(Register(
     filters=[Filter("q", _("Từ khóa"), "text", lambda qs, v, c: qs.filter(
         Q(name__icontains=v) | Q(search_name__contains=_unaccent(v)))),
         Filter("locality", _("Địa phương"), "locality", lambda qs, v, c: qs.filter(
-            locality_id__in=c.units.family(c.units.by_key(v), c.mode))
+            locality_id__in=c.units.family(c.units.by_key(v), c.mode))  # type: ignore[arg-type]
             if c.units.by_key(v) else qs.none())],
     default_sort="name",
     detail_fields=["name", "short_name", "locality"],

@@ -108,7 +108,7 @@ def register_queryset(reg: Register, user, filters: Mapping[str, object] | None 
 
     Unknown or empty filters are ignored; a filter a register has no column for is ignored too.
     """
-    qs = reg.model.objects.all()
+    qs = reg.model._default_manager.all()
     if reg.select:
         qs = qs.select_related(*reg.select)
     if reg.name == "partnerships":

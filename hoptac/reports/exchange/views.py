@@ -8,6 +8,7 @@ import io
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -35,14 +36,14 @@ def _filters(request: HttpRequest) -> dict[str, object]:
     return out
 
 
-def export(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, register: str, fmt: str) -> HttpResponseBase:
     """Stream `register` (filtered by the query string) as CSV or XLSX."""
     reg = REGISTERS.get(register)
     if reg is None or fmt not in ("csv", "xlsx"):
         raise Http404
     name = f"{register}.{fmt}"
     if fmt == "csv":
-        response: HttpResponse = StreamingHttpResponse(
+        response = StreamingHttpResponse(
             csv_chunks(reg, request.user, _filters(request)), content_type=CONTENT_TYPES["csv"]
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -8,7 +8,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import sides
 from hoptac.lib.fields import field_choices
+from hoptac.lib.http import HttpRequest
 from hoptac.lib.services import ConcurrentEdit
 from hoptac.partnerships.models import Agency, Commitment, CommitmentStatus, Partnership
 from hoptac.partnerships.services import TRANSITIONS, commitment_set_status

@@ -55,7 +55,8 @@ def _chosen(units: Units, key: str | None, mode: str) -> Locality:
     if mode == CURRENT and loc.generation == Generation.OLD:
         loc = units.by_id[loc.successor_id] if loc.successor_id else loc
     elif mode == HISTORIC and loc.generation == Generation.NEW:
-        preds = sorted(units.predecessors.get(loc.pk, []), key=lambda u: u.name != loc.name)
+        name = loc.name
+        preds = sorted(units.predecessors.get(loc.pk, []), key=lambda u: u.name != name)
         loc = preds[0] if preds else loc
     return loc
 
@@ -122,9 +123,8 @@ def money_by_year(pids) -> dict[str, list]:
     reported: dict[int, dict[tuple, int]] = defaultdict(dict)
     snaps = InvestmentSnapshot.objects.filter(partnership_id__in=pids, reported_on__isnull=False)
     for s in snaps.order_by("reported_on", "id"):
-        reported[s.reported_on.year][(s.partnership_id, s.origin_id, s.host_id)] = (
-            s.capital_vnd or 0
-        )
+        year = s.reported_on.year  # type: ignore[union-attr]  # filtered non-null above
+        reported[year][(s.partnership_id, s.origin_id, s.host_id)] = s.capital_vnd or 0
     new_capital: dict[int, int] = {}
     for row in (
         InvestmentProject.objects.filter(partnership_id__in=pids, registered_on__isnull=False)
@@ -184,7 +184,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .prefetch_related("agreement__partnership__members__locality")
         .order_by("due_on", "id")[:20]
     )  # fmt: skip
-    due = list(due)
+    due_list: list[Commitment] = list(due)
     meetings = list(
         Meeting.objects.filter(partnership_id__in=pids)
         .select_related("partnership")
@@ -212,8 +212,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "open": Commitment.objects.filter(
                 agreement__partnership_id__in=pids, status__in=OPEN).count(),
         },
-        "overdue": [c for c in due if c.due_on < today],
-        "due_soon": [c for c in due if c.due_on >= today],
+        "overdue": [c for c in due_list if c.due_on and c.due_on < today],
+        "due_soon": [c for c in due_list if c.due_on and c.due_on >= today],
         "meetings": meetings,
         "documents": _latest_documents(request.user, pids, meetings),
         "chart": {

@@ -110,8 +110,8 @@ def partnership_page(request: HttpRequest, pk: int) -> HttpResponse:
     attach_sources([partnership, *meetings, *agreements, *activities, *snapshots, *grants,
                     *requests, *projects])  # fmt: skip
     for a in agreements:
-        a.progress = progress(a.commitments.all())
-        a.overdue = sum(1 for c in a.commitments.all() if c.is_overdue(today))
+        a.progress = progress(a.commitments.all())  # type: ignore[attr-defined]
+        a.overdue = sum(1 for c in a.commitments.all() if c.is_overdue(today))  # type: ignore[attr-defined]
     all_commitments = [c for a in agreements for c in a.commitments.all()]
     data_years = {m.held_on.year for m in meetings if m.held_on} | {
         g.year for g in grants if g.year

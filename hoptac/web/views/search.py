@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.vary import vary_on_headers
 
+from hoptac.lib.http import HttpRequest
 from hoptac.web.search import KINDS, ensure_localities_indexed, search
 
 

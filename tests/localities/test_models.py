@@ -27,3 +27,16 @@ def test_hue_keeps_its_names_in_time(db):
     hue = locality_for("Thừa Thiên Huế", dt.date(2019, 1, 1))
     assert hue.name_on(dt.date(2019, 1, 1)) == "Thừa Thiên Huế"
     assert hue.name_on(dt.date(2025, 3, 1)) == "Huế"
+
+
+def test_names_sort_in_vietnamese_order_on_postgresql(db):
+    import pytest
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite compares code points; the ICU collation is PostgreSQL's")
+    names = list(
+        Locality.objects.filter(generation=2008).order_by("name").values_list("name", flat=True)
+    )
+    assert names.index("Điện Biên") < names.index("Gia Lai")  # Đ right after D, not after Y
+    assert names.index("Đồng Tháp") < names.index("Hà Giang")

@@ -16,12 +16,13 @@ from hoptac.localities.services import localities_load
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "hoptac-demo"  # noqa: S105 - printed on the console on purpose; demo only
 CORPUS = Path(settings.BASE_DIR).parent / "corpus" / "dev"
-# Three samples print no year. They report 2019 conferences (see their gold notes); reading
-# them on the conference day keeps the units of the time (Quảng Ninh 2008, not 2025).
+# Two samples print a day and month but no year; they report 2019 conferences, and their
+# outlets published them on the day. Giving that date keeps the units of the time (Quảng Ninh
+# and Hà Nội of 2008, not of 2025) and dates the meeting. The Hà Nam sample prints no date at
+# all and stays undated, as a reviewer would find it.
 SAMPLE_PUBLISHED = {
     "000_b6c90f6f35d37686.txt": "2019-06-12",
     "002_eb7de53495152f32.txt": "2019-08-10",
-    "003_6a7ce73d3663950d.txt": "2019-12-31",
 }
 
 

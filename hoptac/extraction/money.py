@@ -6,6 +6,12 @@ An investment sentence counts projects ("69 dự án"), names where the investor
 A province's own totals name no investor from the partner: they are statistics, not
 cooperation. A grant is an amount of đồng after a verb of giving ("trao tặng", "ủng hộ",
 "hỗ trợ ... với tổng kinh phí") between the two parties; repeated mentions are one grant.
+
+A grant also says when it was given, as optional keys beside the contract's: `"at_event": true`
+when it is handed over on the reported occasion ("Nhân dịp này, ... trao tặng"), `"period":
+"2011-2012"` or `"year": 2018` when its clause dates it ("trong hai năm 2011-2012"), and
+`"past": true` when it is earlier support reported without a date ("những năm qua", "đã hỗ
+trợ"). A grant with none of these keys gave no clue.
 """
 
 from __future__ import annotations
@@ -72,6 +78,99 @@ _RECIPIENT_BEFORE_RE = re.compile(
 _PURPOSE_RE = re.compile(
     r"\s{0,3}(?:để|phục\s{1,2}vụ|cho|nhằm|xây\s{1,2}dựng|hỗ\s{1,2}trợ)?\s{0,3}([^.;\n]{3,120})"
 )
+
+
+@cache
+def _timing_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of at-event, past and weak at-event phrases (facts.json)."""
+    cues = _facts()["grant_timing"]
+
+    def words(key: str) -> re.Pattern[str]:
+        # "trao" in "trao đổi" (exchange) is not a handing over
+        return re.compile(r"(?<!\w)(?:" + alternation(cues[key]) + r")(?!\w)(?!\s{1,3}đổi)")
+
+    return words("at_event"), words("past"), words("at_event_weak")
+
+
+_PERIOD_RE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s{0,2}(?:[-–—]|đến\s{1,2}(?:năm\s{1,2})?|tới\s{1,2})\s{0,2}"
+    r"((?:19|20)\d{2})(?!\d)"
+)
+_YEAR_RE = re.compile(
+    r"(?<!\w)(?:năm\s{1,2}|tháng\s{1,2}\d{1,2}\s{0,2}[/-]\s{0,2}|\d{1,2}[/.-]\d{1,2}[/.-])"
+    r"((?:19|20)\d{2})(?!\d)"
+)
+_SINCE_BEFORE_RE = re.compile(r"(?:từ|kể\s{1,2}từ)\s{1,3}(?:năm\s{1,3})?$")
+_UNTIL_NOW_RE = re.compile(r"\s{0,3}(?:đến|tới)\s{1,3}nay")
+_TIME_HEAD_RE = re.compile(
+    r"(?:trong|vào|suốt)\s{1,3}(?:(?:các|những|hai|ba|bốn|năm|\d{1,2})\s{1,3})?"
+    r"(?:năm|giai\s{1,2}đoạn|thời\s{1,2}kỳ)?\s{0,3}$"
+)
+_HANDING_VERBS = frozenset({"trao", "trao tặng", "tặng", "trao kinh phí"})
+# Ranks of what a mention says about its time; a grant keeps the strongest of its mentions.
+_AT_EVENT, _DATED, _PAST, _HANDED, _UNKNOWN = 4, 3, 2, 1, 0
+_CONTEXT_BEFORE = 600  # how far back in the paragraph a sentence inherits "Nhân dịp này"
+
+
+def _dated(low: str, s: int, e: int, amount: Amount) -> dict[str, Any] | None:
+    """Return {"period"}, {"year"} or {"past"} from a date in the clause low[s:e], if any.
+
+    Before the amount any date counts ("trong hai năm 2011-2012 với tổng kinh phí ...");
+    after it only one introduced as a time ("... 7 tỷ đồng trong năm 2018"), since a date
+    after the amount usually names what the money is for ("nông thôn mới giai đoạn 2021-2025").
+    """
+    for m in _PERIOD_RE.finditer(low, s, e):
+        if m.start() > amount.start and not _TIME_HEAD_RE.search(
+            low, max(s, m.start() - 40), m.start()
+        ):
+            continue
+        first, last = m.group(1), m.group(2)
+        if first < last:
+            return {"period": f"{first}-{last}"}
+    for m in _YEAR_RE.finditer(low, s, e):
+        if m.start() > amount.start and not _TIME_HEAD_RE.search(
+            low, max(s, m.start() - 40), m.start()
+        ):
+            continue
+        if _SINCE_BEFORE_RE.search(low, max(s, m.start() - 14), m.start()) or _UNTIL_NOW_RE.match(
+            low, m.end()
+        ):
+            return {"past": True}  # "từ năm 2015 đến nay": support over the years
+        return {"year": int(m.group(1))}
+    return None
+
+
+def _timing(
+    view: View,
+    amount: Amount,
+    verb: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    event_at: int | None,
+) -> tuple[int, dict[str, Any]]:
+    """Return the rank and keys of what one mention says about when the grant was given."""
+    low = view.low
+    s, e = sentence
+    at_event, past, weak = _timing_res()
+    if at_event.search(low, s, e) or (event_at is not None and s <= event_at < e):
+        return _AT_EVENT, {"at_event": True}
+    dated = _dated(low, clause[0], clause[1], amount)
+    if dated is not None:
+        return (_PAST if "past" in dated else _DATED), dated
+    if past.search(low, s, e):
+        return _PAST, {"past": True}
+    # a sentence without a clue of its own continues its paragraph ("Nhân dịp này, A trao
+    # tặng ... . B cũng hỗ trợ ..."): the nearest clue before it in the paragraph counts
+    p_start = max(view.paragraph_at(s)[0], s - _CONTEXT_BEFORE)
+    if p_start < s:
+        before = [(m.start(), _AT_EVENT) for m in at_event.finditer(low, p_start, s)]
+        before += [(m.start(), _PAST) for m in past.finditer(low, p_start, s)]
+        if before:
+            rank = max(before)[1]
+            return rank, ({"at_event": True} if rank == _AT_EVENT else {"past": True})
+    if " ".join(verb.split()) in _HANDING_VERBS or weak.search(low, s, e):
+        return _HANDED, {"at_event": True}
+    return _UNKNOWN, {}
 
 
 def _mentions_in(parties: Parties, s: int, e: int) -> list[Mention]:
@@ -207,10 +306,16 @@ def _stat(view: View, a: Amount, s: int, e: int, parties: Parties) -> Fact:
     )  # fmt: skip
 
 
-def find_grants(view: View, parties: Parties, used: set[int]) -> list[Fact]:
-    """Return the grants between the parties, one per (donor, recipient, amount)."""
+def find_grants(
+    view: View, parties: Parties, used: set[int], *, event_at: int | None = None
+) -> list[Fact]:
+    """Return the grants between the parties, one per (donor, recipient, amount).
+
+    `event_at` is where the event date was read: a grant in that sentence is given there.
+    """
     low = view.low
     out: dict[tuple[str, str, int], Fact] = {}
+    timing: dict[tuple[str, str, int], tuple[int, dict[str, Any]]] = {}
     if len(parties.names) < 2:
         return []
     for a in find_money(low):
@@ -257,8 +362,15 @@ def find_grants(view: View, parties: Parties, used: set[int]) -> list[Fact]:
         if each:
             recipients = [n for n in parties.names if n != donor]  # "trao tặng mỗi tỉnh 1 tỷ"
         amount = as_int(a.value)
+        semi_after = low.find(";", a.end, e)
+        when = _timing(
+            view, a, low[verb.start() : verb.end()], (clause_start, semi_after if semi_after != -1 else e),
+            (s, e), event_at,
+        )  # fmt: skip
         for r in recipients:
             key = (donor, r, amount)
+            if when[0] > timing.get(key, (-1, {}))[0]:
+                timing[key] = when
             if key in out:
                 out[key].evidence.append([a.start, a.end])
                 continue
@@ -267,6 +379,8 @@ def find_grants(view: View, parties: Parties, used: set[int]) -> list[Fact]:
                  "purpose": _purpose(view, verb.end(), a, e)},
                 [[a.start, a.end], [verb.start(), verb.end()]], 0.8,
             )  # fmt: skip
+    for key, fact in out.items():
+        fact.data.update(timing[key][1])
     return list(out.values())
 
 

@@ -53,7 +53,7 @@ class RulesExtractor:
                 )
             )
         ex.investments, stats, used = money.find_investments(view, parties)
-        ex.grants = money.find_grants(view, parties, used)
+        ex.grants = money.find_grants(view, parties, used, event_at=found.start if found else None)
         ex.statistics = stats
         ex.commitment_counts = counts.find_counts(view)
         ex.fields = counts.find_fields(view)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -81,6 +83,23 @@ def apply_investment(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     link(snapshot, fact)
 
 
+def grant_when(value: dict[str, Any], held_on: dt.date | None) -> tuple[dt.date | None, int | None]:
+    """Return (given_on, year) of a grant fact from its timing keys.
+
+    A period or year dates it by its (last) year without a day; earlier support without a
+    date has neither, for the reviewer to fill in; given at the event, or with no clue at all
+    (facts from before these keys), it is dated by the meeting.
+    """
+    years = [int(y) for y in re.findall(r"\d{4}", str(value.get("period") or ""))]
+    if value.get("year") not in (None, ""):
+        years.append(int(value["year"]))
+    if years:
+        return None, max(years)
+    if value.get("past") and not value.get("at_event"):
+        return None, None
+    return held_on, held_on.year if held_on else None
+
+
 def apply_grant(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     from hoptac.grants.models import Grant
     from hoptac.grants.services import grant_create
@@ -89,19 +108,20 @@ def apply_grant(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     donor = require_locality(value.get("donor"), event, "donor")
     recipient = require_locality(value.get("recipient"), event, "recipient")
     amount = int(value.get("amount_vnd") or 0)
+    purpose = (value.get("purpose") or "")[:500]
+    given_on, year = grant_when(value, event.meeting.held_on)
     found = Grant.objects.filter(
         meeting=event.meeting, donor=donor, recipient=recipient, amount_vnd=amount
     ).first()
     if found is not None:
-        compare_into(
-            found, {"purpose": (value.get("purpose") or "")[:500]}, fact, by=by, tally=tally
-        )
+        values: dict[str, Any] = {"purpose": purpose, "year": year}
+        if given_on is not None and found.given_on is None and found.year in (None, year):
+            values["given_on"] = given_on  # a later report dates a grant given at the event
+        compare_into(found, values, fact, by=by, tally=tally)
         return
     grant = grant_create(
         partnership=event.partnership, by=by, donor=donor, recipient=recipient,
-        amount_vnd=amount, purpose=(value.get("purpose") or "")[:500], meeting=event.meeting,
-        given_on=event.meeting.held_on,
-        year=event.meeting.held_on.year if event.meeting.held_on else None,
+        amount_vnd=amount, purpose=purpose, meeting=event.meeting, given_on=given_on, year=year,
     )  # fmt: skip
     tally.created += 1
     link(grant, fact)

@@ -37,6 +37,11 @@ QUALIFIERS = (
 )
 _DATE_RE = re.compile(r"^(\d{4}|-)-(\d{2})-(\d{2})$")
 _YEAR_RE = re.compile(r"^\d{4}$")
+_PERIOD_RE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
+YES = (("1", gettext_lazy("có")),)
+# When a grant was given (all optional; hoptac.extraction.money): at the reported event,
+# in a year or period, or earlier without a date. None of them: as the meeting's date.
+GRANT_TIMING = ("at_event", "period", "year", "past")
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class Spec:
 
     key: str
     label: Any
-    type: str  # text, locality, int, money, date, titles, choice, year
+    type: str  # text, locality, int, money, date, titles, choice, year, period, flag
     required: bool = False
     choices: tuple[tuple[str, Any], ...] = ()
     group: str = ""  # "by_status" for the stage counts of an investment
@@ -75,6 +80,10 @@ SPECS: dict[str, tuple[Spec, ...]] = {
         Spec("recipient", gettext_lazy("Bên nhận"), "locality", True),
         Spec("amount_vnd", gettext_lazy("Số tiền (đồng)"), "money", True),
         Spec("purpose", gettext_lazy("Mục đích"), "text"),
+        Spec("at_event", gettext_lazy("Trao tại sự kiện được đưa tin"), "flag", choices=YES),
+        Spec("period", gettext_lazy("Giai đoạn (ví dụ 2011-2012)"), "period"),
+        Spec("year", gettext_lazy("Năm"), "year"),
+        Spec("past", gettext_lazy("Hỗ trợ trước đây, không rõ năm"), "flag", choices=YES),
     ),
     FactKind.COMMITMENT_COUNT: (
         Spec("count", gettext_lazy("Số nội dung"), "int", True),
@@ -101,6 +110,8 @@ def form_initial(kind: str, value: Mapping[str, Any]) -> dict[str, str]:
         raw = (value.get(spec.group) or {}).get(spec.key) if spec.group else value.get(spec.key)
         if raw is None:
             out[spec.key] = ""
+        elif spec.type == "flag":
+            out[spec.key] = "1" if raw else ""
         elif spec.type == "titles":
             out[spec.key] = "\n".join(raw) if isinstance(raw, list) else str(raw)
         elif spec.type == "money" and isinstance(raw, float) and raw.is_integer():
@@ -137,9 +148,27 @@ def clean_value(kind: str, data: Mapping[str, Any], *, base: Mapping[str, Any]) 
     if kind == FactKind.INVESTMENT and not errors and "by_status" in value:
         if not value["by_status"]:
             del value["by_status"]
+    if kind == FactKind.GRANT and not errors:
+        _clean_grant_timing(value, errors)
     if errors:
         raise ValidationError(errors)
     return value
+
+
+def _clean_grant_timing(value: dict[str, Any], errors: dict[str, str]) -> None:
+    """Drop empty timing keys of a grant and refuse timings that contradict each other."""
+    for key in GRANT_TIMING:
+        if value.get(key) in (None, "", False):
+            value.pop(key, None)
+    if "year" in value:
+        value["year"] = int(value["year"])
+    dated = "year" in value or "period" in value
+    if dated and (value.get("at_event") or value.get("past")):
+        key = "at_event" if value.get("at_event") else "past"
+        label = next(s.label for s in SPECS[FactKind.GRANT] if s.key == key)
+        errors[key] = f"{label}: " + _("bỏ chọn khi đã nhập năm hoặc giai đoạn.")
+    elif value.get("at_event") and value.get("past"):
+        errors["past"] = _("Chỉ chọn một: trao tại sự kiện hoặc hỗ trợ trước đây.")
 
 
 def _clean_one(spec: Spec, raw: Any) -> Any:
@@ -168,6 +197,17 @@ def _clean_one(spec: Spec, raw: Any) -> Any:
         if not _YEAR_RE.match(str(text)):
             raise ValueError(_("hãy nhập năm có bốn chữ số."))
         return str(text)
+    if spec.type == "period":
+        m = _PERIOD_RE.match(str(text))
+        if not m or m.group(1) > m.group(2):
+            raise ValueError(_("hãy nhập giai đoạn dạng 2011-2015."))
+        return f"{m.group(1)}-{m.group(2)}"
+    if spec.type == "flag":
+        if text is True or str(text).lower() in ("1", "true", "on", "có"):
+            return True
+        if text is False or str(text).lower() in ("0", "false", "off", "không"):
+            return None
+        raise ValueError(_("giá trị “%(v)s” không có trong danh sách.") % {"v": text})
     if spec.type == "choice":
         allowed = {c for c, _label in spec.choices}
         if str(text) not in allowed:

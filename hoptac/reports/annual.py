@@ -360,6 +360,20 @@ def annual_report(
             _("Các khoản hỗ trợ trong năm: %(n)s khoản, tổng %(s)s tỷ đồng.")
             % {"n": len(grants), "s": fmt_ty(grant_sum, 3)}
         )
+    # Support reported at this year's meetings without saying when it was given ("những năm
+    # qua") belongs to no year: named apart so a reviewer can date it, never counted above.
+    undated = Grant.objects.filter(
+        partnership_id__in=pids, year__isnull=True, given_on__isnull=True,
+        meeting__held_on__year=year,
+    ).values_list("amount_vnd", flat=True)  # fmt: skip
+    if undated:
+        overview.append(
+            _(
+                "Ngoài ra, các hội nghị trong năm nêu %(n)s khoản hỗ trợ chưa rõ năm, tổng "
+                "%(s)s tỷ đồng, không tính vào năm %(y)s."
+            )
+            % {"n": len(undated), "s": fmt_ty(sum(undated), 3), "y": year}
+        )
     if activities:
         overview.append(_("Tổ chức %(n)s hoạt động hợp tác.") % {"n": len(activities)})
 

@@ -98,3 +98,23 @@ def test_the_locality_report_names_each_partner(year_2019, tmp_path, admin_user,
     text = _text(Document(str(out)))
     assert "Hà Nam (nay thuộc Ninh Bình)" in text
     assert "Kết quả hợp tác của thành phố Hà Nội với các địa phương năm 2019" in text
+
+
+def test_the_grants_of_the_year_leave_out_earlier_and_undated_support(year_2019, admin_user):
+    """Support reported at the 2019 conference but given in 2012, or undated, is not of 2019."""
+    from hoptac.grants.models import Grant
+    from hoptac.grants.services import grant_update
+
+    by_amount = {g.amount_vnd // 10**9: g for g in Grant.objects.filter(partnership=year_2019)}
+    grant_update(by_amount[30], by=admin_user, given_on=None, year=None)  # "những năm qua"
+    grant_update(by_amount[7], by=admin_user, given_on=None, year=2012)  # "trong năm 2011-2012"
+    report = report_for_partnership(year_2019, 2019, date_on=dt.date(2020, 1, 5))
+    text = _text(Document(io.BytesIO(render_docx(report))))
+
+    assert "Các khoản hỗ trợ trong năm: 1 khoản, tổng 3 tỷ đồng." in text
+    assert "Tổng cộng: 3 tỷ đồng." in text
+    assert "nêu 1 khoản hỗ trợ chưa rõ năm, tổng 30 tỷ đồng, không tính vào năm 2019" in text
+    assert "Quỹ Đền ơn đáp nghĩa" not in text  # given in 2012
+    assert "65 dự án, tổng vốn đăng ký khoảng 45.500 tỷ đồng" in text
+    report_2012 = report_for_partnership(year_2019, 2012, date_on=dt.date(2013, 1, 5))
+    assert [g[3] for g in report_2012.grants] == ["7"]

@@ -147,6 +147,23 @@ def import_rows(
     return result
 
 
+def _sides_of(values: dict[str, Any]) -> list[Locality]:
+    """Return the localities of the row's partnership (or its agreement's), if it names one."""
+    partnership = values.get("partnership")
+    if partnership is None and values.get("agreement") is not None:
+        partnership = values["agreement"].partnership
+    if not isinstance(partnership, Partnership):
+        return []
+    return [m.locality for m in partnership.members.select_related("locality")]
+
+
+def _side_named(members: list[Locality], name: str) -> Locality | None:
+    """Return the side whose unit the written name can mean, if exactly one."""
+    keys = {(u.generation, u.code) for u in units.candidates(name)}
+    found = [m for m in members if (m.generation, m.code) in keys]
+    return found[0] if len(found) == 1 else None
+
+
 def _parse_row(
     cols: list[Column], index: dict[str, int], raw: list[Any], n: int, result: ImportResult
 ):
@@ -160,27 +177,6 @@ def _parse_row(
         except ValueError as exc:
             result.errors.append(RowError(n, c.header, str(exc)))
             bad = True
-    # Localities are resolved on the row's own date (a 2019 row's "Hà Nam" is the old unit).
-    on = next(
-        (values[k] for k in ("registered_on", "given_on", "starts_on", "due_on") if values.get(k)),
-        None,
-    )
-    if on is None and values.get("year"):
-        on = dt.date(values["year"], 6, 30)
-    on = on or timezone.localdate()
-    for c in cols:
-        if c.kind == "locality" and values.get(c.attr):
-            try:
-                values[c.attr] = locality_for(values[c.attr], on)
-            except (units.UnknownName, units.AmbiguousName, Locality.DoesNotExist):
-                result.errors.append(
-                    RowError(
-                        n, c.header, _("Không nhận ra địa phương “%(v)s”.") % {"v": values[c.attr]}
-                    )
-                )
-                bad = True
-        elif c.kind == "locality":
-            values[c.attr] = None
     for c in cols:
         if c.kind == "id" and values.get(c.attr) is not None:
             model = Agreement if c.attr == "agreement" else Partnership
@@ -191,6 +187,32 @@ def _parse_row(
                 )
                 bad = True
             values[c.attr] = obj
+    # A locality is first looked for among the sides of the row's partnership (an undated row
+    # of a 2019 partnership means its 2008 units); else it is resolved on the row's own date
+    # (a 2019 row's "Hà Nam" is the old unit).
+    members = _sides_of(values)
+    on = next(
+        (values[k] for k in ("registered_on", "given_on", "starts_on", "due_on") if values.get(k)),
+        None,
+    )
+    if on is None and values.get("year"):
+        on = dt.date(values["year"], 6, 30)
+    on = on or timezone.localdate()
+    for c in cols:
+        if c.kind == "locality" and values.get(c.attr):
+            try:
+                values[c.attr] = _side_named(members, values[c.attr]) or locality_for(
+                    values[c.attr], on
+                )
+            except (units.UnknownName, units.AmbiguousName, Locality.DoesNotExist):
+                result.errors.append(
+                    RowError(
+                        n, c.header, _("Không nhận ra địa phương “%(v)s”.") % {"v": values[c.attr]}
+                    )
+                )
+                bad = True
+        elif c.kind == "locality":
+            values[c.attr] = None
     if "id" in index:
         i = index["id"]
         cell = raw[i] if i < len(raw) else None

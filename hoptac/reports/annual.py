@@ -188,7 +188,7 @@ def annual_report(
             text=c.text or _("(chưa nhập nội dung)"),
             responsible=_side_name(c.responsible) if c.responsible else _("Hai bên"),
             due=fmt_date(c.due_on),
-            status=CommitmentStatus(status).label,
+            status=str(CommitmentStatus(status).label),
             state=state,
             note=notes[-1].text if notes else "",
         )
@@ -218,7 +218,7 @@ def annual_report(
             prev_count[st_prev] += 1
             prev_capital += pr.capital_vnd or 0
     stages = [
-        StageRow(Stage(s).label, now_count[s], fmt_ty(now_capital[s]), prev_count[s])
+        StageRow(str(Stage(s).label), now_count[s], fmt_ty(now_capital[s]), prev_count[s])
         for s in STAGE_ORDER
         if now_count[s] or prev_count[s]
     ]
@@ -250,7 +250,8 @@ def annual_report(
     chart_cats: list[str] = []
     chart_now: list[int] = []
     chart_prev: list[int] = []
-    for (y, origin_id, host_id), s in sorted(latest.items(), key=lambda kv: kv[1].reported_on):
+    by_date = sorted(latest.items(), key=lambda kv: kv[1].reported_on or dt.date.min)
+    for (y, origin_id, host_id), s in by_date:
         if y != year:
             continue
         q = s.get_qualifier_display() + " " if s.qualifier != "exact" else ""

@@ -48,6 +48,7 @@ class Extraction:
     agreements: list[Fact] = field(default_factory=list)
     requests: list[Fact] = field(default_factory=list)
     assignments: list[Fact] = field(default_factory=list)
+    activities: list[Fact] = field(default_factory=list)
     statistics: list[Fact] = field(default_factory=list)
     text: str | None = None  # carried in the JSON when offsets refer to a decoded/converted text
     extractor: str = "rules"
@@ -65,7 +66,7 @@ class Extraction:
             out["event_date_confidence"] = round(self.event_date_confidence, 2)
         for key in (
             "parties", "people", "investments", "grants", "commitment_counts", "fields",
-            "agreements", "requests", "assignments", "statistics",
+            "agreements", "requests", "assignments", "activities", "statistics",
         ):  # fmt: skip
             out[key] = [f.to_json() for f in getattr(self, key)]
         out["extractor"] = self.extractor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hoptac.extraction import counts, dates, extras, localities, money, people
+from hoptac.extraction import activities, counts, dates, extras, localities, money, people
 from hoptac.extraction.model import Extraction, Fact
 from hoptac.extraction.textview import View, lower_same_length
 
@@ -60,6 +60,7 @@ class RulesExtractor:
         ex.agreements = extras.find_agreements(view)
         ex.requests = extras.find_requests(view, parties)
         ex.assignments = extras.find_assignments(view)
+        ex.activities = activities.find_activities(view)
         if view.back is not None:
             _to_original(ex, view)
         return ex
@@ -70,7 +71,7 @@ def _to_original(ex: Extraction, view: View) -> None:
     ex.event_date_evidence = [view.to_original((s, e)) for s, e in ex.event_date_evidence]
     for key in (
         "parties", "people", "investments", "grants", "commitment_counts", "fields",
-        "agreements", "requests", "assignments", "statistics",
+        "agreements", "requests", "assignments", "activities", "statistics",
     ):  # fmt: skip
         for f in getattr(ex, key):
             f.evidence = [view.to_original((s, e)) for s, e in f.evidence]

@@ -209,6 +209,8 @@ def find_investments(view: View, parties: Parties) -> tuple[list[Fact], list[Fac
             if _CAPITAL_RE.search(low[max(s, a.start - 85) : a.start])
         ]
         if investor is None:
+            investor, host = _subject_investor(low, parties, s, e, projects[0].start())
+        if investor is None:
             for a in money:
                 stats.append(_stat(view, a, s, e, parties))
                 used.add(a.start)
@@ -252,6 +254,28 @@ def find_investments(view: View, parties: Parties) -> tuple[list[Fact], list[Fac
         else:
             facts[key] = Fact(data, spans, 0.85 if "capital_vnd" in data else 0.7)
     return list(facts.values()), stats, used
+
+
+_SUBJECT_VERB_RE = re.compile(
+    r"\s{0,3}(?:hiện\s{1,2}|đã\s{1,2}|cũng\s{1,2}){0,2}(?:có|đầu\s{1,2}tư)\s{1,3}(?:được\s{1,2})?$"
+)
+_HOST_CUE_RE = re.compile(r"(?:địa\s{1,2}bàn|tại|vào|ở)\s{1,3}$")
+
+
+def _subject_investor(
+    low: str, parties: Parties, s: int, e: int, count: int
+) -> tuple[str | None, str | None]:
+    """Return (investor, host) for "X (đã) có N dự án tại Y": a party as the subject of the
+    count and the other party named as the place, both explicit."""
+    ms = [m for m in _mentions_in(parties, s, e) if m.name in parties.names]
+    subj = next((m for m in reversed(ms) if m.end <= count), None)
+    if subj is None or count - subj.end > 30 or not _SUBJECT_VERB_RE.match(low[subj.end : count]):
+        return None, None
+    for m in ms:
+        if m.start > count and m.name != subj.name:
+            if _HOST_CUE_RE.search(low[max(s, m.start - 20) : m.start]):
+                return subj.name, m.name
+    return None, None
 
 
 def _investor_in(low: str, parties: Parties, s: int, e: int) -> bool:

@@ -107,13 +107,26 @@ def _lead(name: str) -> int:
     return 0
 
 
-def _trim(name: str) -> str:
-    """Return the name without trailing syllables that are title or organ words."""
+@cache
+def _name_or_title() -> dict[str, frozenset[str]]:
+    data = titles()["name_or_title_syllables"]
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _trim(name: str, after: str = "") -> str:
+    """Return the name without trailing syllables that are title or organ words; `after` is
+    the text that follows the match ("Nguyễn Văn A Đại| hội ...")."""
     parts = name.split()
     if len(parts) > 4 and parts[0] not in _LONG_NAME_HEADS:
         parts = parts[:4]  # five syllables: only the Ê Đê / Jrai "Y ..." / "H' ..." names
     stop = _not_name()
+    both = _name_or_title()
+    nxt = after.split(maxsplit=1)[0].lower() if after.strip() else ""
     for i, p in enumerate(parts[1:], 1):
+        if p in both:
+            last = i == len(parts) - 1
+            if not last or nxt not in both[p]:
+                continue
         if p in stop:
             parts = parts[:i]
             break
@@ -137,7 +150,7 @@ def find_people(view: View, parties: Parties) -> list[Person]:
         if m.start() > 0 and masked[m.start() - 1].isalnum():
             continue
         skip = _lead(m.group())
-        name = _trim(m.group()[skip:])
+        name = _trim(m.group()[skip:], masked[m.end() : m.end() + 12])
         if len(name.split()) < 2:
             continue
         start = m.start() + skip

@@ -76,3 +76,20 @@ def test_money_for_a_third_province_is_not_a_grant_of_the_pair():
 def test_a_grant_between_merged_provinces():
     (g,) = facts(MERGED_2026)["grants"]
     assert (g["donor"], g["recipient"], g["amount_vnd"]) == ("Hưng Yên", "Ninh Bình", 2 * 10**9)
+
+
+def test_a_party_as_the_subject_of_the_count_invests_in_the_other():
+    out = facts(
+        HEAD + "Doanh nghiệp Hà Nội có 18 dự án tại Ninh Thuận với tổng vốn 1.250 tỷ đồng. "
+        "Ở chiều ngược lại, Ninh Thuận có 9 dự án tại Hà Nội, tổng vốn khoảng 640 tỷ đồng.\n"
+    )
+    got = {(i["investor"], i["host"], i["projects"], i["capital_vnd"]) for i in out["investments"]}
+    assert got == {
+        ("Hà Nội", "Ninh Thuận", 18, 1_250 * 10**9),
+        ("Ninh Thuận", "Hà Nội", 9, 640 * 10**9),
+    }
+
+
+def test_a_province_counting_projects_it_calls_for_is_not_an_investor():
+    out = facts(HEAD + "Ninh Thuận có 150 dự án kêu gọi đầu tư với tổng vốn 300.000 tỷ đồng.\n")
+    assert out["investments"] == []

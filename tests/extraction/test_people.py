@@ -67,3 +67,9 @@ def test_a_person_of_a_third_province_is_left_out():
     out = facts(HEAD + "Thành ủy Hà Nội và Tỉnh ủy Thanh Hóa họp. Sau đó, Bí thư Tỉnh ủy Điện Biên "
                 "Trần Văn Sơn làm việc với tỉnh Lai Châu.\n")  # fmt: skip
     assert "Trần Văn Sơn" not in names(out, "people")
+
+
+def test_given_names_that_also_begin_organs():
+    out = facts(HEAD + "Chủ tịch UBND TP Hà Nội Vũ Đại Thắng dự. Dự có ông Nguyễn Chí Công, Giám đốc "
+                "Sở Tài chính Thanh Hóa. Bí thư Tỉnh ủy Thanh Hóa Trần Văn An Đại biểu Quốc hội.\n")  # fmt: skip
+    assert names(out, "people") == {"Vũ Đại Thắng", "Nguyễn Chí Công", "Trần Văn An"}

@@ -68,7 +68,9 @@ def _each_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)mỗi\s{{1,2}}(?:{words})\s{{0,3}}(?:được\s{{1,2}})?$")
 
 
-_CAPITAL_RE = re.compile(r"vốn[^.;]{0,80}$")
+_CAPITAL_RE = re.compile(
+    r"(?:vốn|đầu\s{1,2}tư)[^.;]{0,80}$"
+)  # "tổng vốn ...", "đã đầu tư hơn 1.000 tỷ"
 _SINCE_RE = re.compile(r"(?<!\w)từ\s{1,3}(?:năm\s{1,3})?((?:19|20)\d{2})")
 _TRONG_DO_RE = re.compile(r"\s{0,3}(?:trong\s{1,2}(?:số\s{1,2})?đó|cụ\s{1,2}thể)")
 _CLAUSE_RE = re.compile(r"[;]")

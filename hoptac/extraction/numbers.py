@@ -35,8 +35,10 @@ def number_pattern() -> str:
     """Return the regex (no groups) of a number: digits or words, with scale words."""
     _, _, word_alt, mult_alt = _words()
     token = rf"(?:{word_alt}|{mult_alt})"
+    # "2 tỷ 500 triệu": two digit groups, each with its scale word, tried before one group.
+    two = rf"(?:{DIGITS})\s{{1,3}}(?:{mult_alt})\s{{1,3}}(?:{DIGITS})\s{{1,3}}(?:{mult_alt})\b"
     return (
-        rf"(?:(?:{DIGITS})(?:\s{{1,3}}(?:{mult_alt}|rưỡi)\b){{0,3}}"
+        rf"(?:{two}|(?:{DIGITS})(?:\s{{1,3}}(?:{mult_alt}|rưỡi)\b){{0,3}}"
         rf"|\b(?:{word_alt})\b(?:\s{{1,3}}{token}\b){{0,8}})"
     )
 

@@ -93,3 +93,14 @@ def test_a_party_as_the_subject_of_the_count_invests_in_the_other():
 def test_a_province_counting_projects_it_calls_for_is_not_an_investor():
     out = facts(HEAD + "Ninh Thuận có 150 dự án kêu gọi đầu tư với tổng vốn 300.000 tỷ đồng.\n")
     assert out["investments"] == []
+
+
+def test_amount_in_two_scales_and_capital_after_dau_tu():
+    out = facts(
+        HEAD
+        + "Đến nay doanh nghiệp Hà Nội đã đầu tư hơn 1.000 tỷ đồng vào 20 dự án tại Ninh Thuận. "
+        "Dịp này, Thành phố Hà Nội trao tặng tỉnh Ninh Thuận 2 tỷ 500 triệu đồng.\n"
+    )
+    (inv,) = out["investments"]
+    assert (inv["projects"], inv["capital_vnd"], inv["qualifier"]) == (20, 10**12, "over")
+    assert [g["amount_vnd"] for g in out["grants"]] == [2_500_000_000]

@@ -373,6 +373,9 @@ def find_grants(
             if m.start >= verb.start() and m.name != donor:
                 recipient = m.name
                 break
+        passive = _passive(low, ms, parties, verb.start())
+        if passive:
+            donor, recipient = passive
         if recipient is not None and recipient not in parties.names:
             continue  # money for a third locality is not this partnership's grant
         if donor is None and recipient is not None:
@@ -408,6 +411,36 @@ def find_grants(
     for key, fact in out.items():
         fact.data.update(timing[key][1])
     return list(out.values())
+
+
+_PASSIVE_RE = re.compile(r"\s{1,3}(?:(?:đã|cũng|từng|sẽ)\s{1,3})?được\s")
+
+
+def _passive(
+    low: str, ms: list[Mention], parties: Parties, verb_at: int
+) -> tuple[str, str | None] | None:
+    """Return (donor, recipient) for "X (đã) được Y hỗ trợ ...": X receives; Y, or the other
+    party, gives."""
+    for i, m in enumerate(ms):
+        if m.start >= verb_at:
+            return None
+        if m.name not in parties.names:
+            continue
+        p = _PASSIVE_RE.match(low, m.end)
+        if not p or p.end() > verb_at:
+            continue
+        giver = next(
+            (
+                g.name
+                for g in ms[i + 1 :]
+                if p.end() <= g.start < verb_at and g.name in parties.names
+            ),
+            parties.other(m.name),
+        )
+        if giver is None or giver == m.name:
+            return None
+        return giver, m.name
+    return None
 
 
 def _third_party(view: View, parties: Parties, s: int, e: int) -> bool:

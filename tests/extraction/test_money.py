@@ -104,3 +104,12 @@ def test_amount_in_two_scales_and_capital_after_dau_tu():
     (inv,) = out["investments"]
     assert (inv["projects"], inv["capital_vnd"], inv["qualifier"]) == (20, 10**12, "over")
     assert [g["amount_vnd"] for g in out["grants"]] == [2_500_000_000]
+
+
+def test_passive_grant_the_subject_receives():
+    out = facts(
+        HEAD + "Tỉnh Ninh Thuận đã được thành phố Hà Nội trao tặng 10 tỷ đồng xây trường.\n"
+    )
+    assert [(g["donor"], g["recipient"], g["amount_vnd"]) for g in out["grants"]] == [
+        ("Hà Nội", "Ninh Thuận", 10**10)
+    ]

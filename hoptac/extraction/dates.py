@@ -20,7 +20,11 @@ _FULL_RE = re.compile(
 )
 # The event: a part of day or "ngày" before a day and month, with or without a year.
 _EVENT_RE = re.compile(
-    r"(?<!\w)(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s{1,3}(?:nay\s{1,3}|qua\s{1,3})?(?:\(|,)?\s{0,2}"
+    # A run of days: "ngày 12 và 13/4", "từ ngày 18 đến 19/4", "trong hai ngày 18-19/4/2025";
+    # the event starts on the first day.
+    r"(?<!\w)ngày\s{1,3}(?P<d3>\d{1,2})\s{0,2}(?:[-–,]|và|đến|tới)\s{0,2}(?:ngày\s{1,3})?\d{1,2}"
+    rf"{_SEP}(?P<m3>\d{{1,2}})(?:{_SEP}(?P<y3>(?:19|20)\d{{2}}))?(?![\d/])"
+    r"|(?<!\w)(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s{1,3}(?:nay\s{1,3}|qua\s{1,3})?(?:\(|,)?\s{0,2}"
     r"(?:(?:thứ\s{1,3}\w{1,4}|chủ\s{1,3}nhật)\s{0,2},?\s{0,2})?(?:ngày\s{1,3})?|ngày\s{1,3})"
     rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}})(?:{_SEP}(?P<y>(?:19|20)\d{{2}}))?(?![\d/])"
     r"|(?<!\w)ngày\s{1,3}(?P<d2>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})"
@@ -52,9 +56,11 @@ def _valid(d: int, m: int, y: int | None) -> bool:
 
 
 def _parts(m: re.Match[str]) -> tuple[int, int, int | None]:
-    d = m.group("d") or m.group("d2")
-    mo = m.group("m") or m.group("m2")
-    y = m.group("y") or m.group("y2")
+    g: dict[str, str | None] = m.groupdict()
+    d = g["d"] or g["d2"] or g.get("d3")
+    mo = g["m"] or g["m2"] or g.get("m3")
+    y = g["y"] or g["y2"] or g.get("y3")
+    assert d is not None and mo is not None  # every alternative has a day and a month
     return int(d), int(mo), int(y) if y else None
 
 

@@ -46,3 +46,15 @@ def test_a_repeated_caption_counts_once():
     out = facts(text)
     assert len(out["grants"]) == 1
     assert names(out) == {"Hà Nội", "Thanh Hóa"}
+
+
+def test_arrow_headlines_and_trending_lists_are_furniture():
+    body = (
+        "Hà Nội - Sơn La hợp tác\n\nNgày 3/3/2024, Thành ủy Hà Nội làm việc với Tỉnh ủy Sơn La. "
+        "Dự có đồng chí Đinh Tiến Dũng, Bí thư Thành ủy Hà Nội.\n\n"
+    )
+    other = "Bí thư Tỉnh ủy Sơn La Nguyễn Hữu Đông tiếp đoàn\n"
+    for tail in (">> " + other + ">> Hà Nội hỗ trợ Sơn La 3 tỷ đồng\n", "Tin nổi bật\n" + other):
+        out = facts(body + tail)
+        assert names(out, "people") == {"Đinh Tiến Dũng"}
+        assert out["grants"] == []

@@ -261,6 +261,7 @@ def find_investments(view: View, parties: Parties) -> tuple[list[Fact], list[Fac
 _SUBJECT_VERB_RE = re.compile(
     r"\s{0,3}(?:hiện\s{1,2}|đã\s{1,2}|cũng\s{1,2}){0,2}(?:có|đầu\s{1,2}tư)\s{1,3}(?:được\s{1,2})?$"
 )
+_ATTRACTS_RE = re.compile(r"thu\s{1,2}hút|kêu\s{1,2}gọi|tiếp\s{1,2}nhận|của")
 _HOST_CUE_RE = re.compile(r"(?:địa\s{1,2}bàn|tại|vào|ở)\s{1,3}$")
 
 
@@ -271,12 +272,26 @@ def _subject_investor(
     count and the other party named as the place, both explicit."""
     ms = [m for m in _mentions_in(parties, s, e) if m.name in parties.names]
     subj = next((m for m in reversed(ms) if m.end <= count), None)
-    if subj is None or count - subj.end > 30 or not _SUBJECT_VERB_RE.match(low[subj.end : count]):
-        return None, None
-    for m in ms:
-        if m.start > count and m.name != subj.name:
-            if _HOST_CUE_RE.search(low[max(s, m.start - 20) : m.start]):
+    if (
+        subj is not None
+        and count - subj.end <= 30
+        and _SUBJECT_VERB_RE.match(low[subj.end : count])
+    ):
+        for m in ms:
+            if m.start > count and m.name != subj.name:
+                if _HOST_CUE_RE.search(low[max(s, m.start - 20) : m.start]):
+                    return subj.name, m.name
+    # "Hà Nội là địa phương có nhiều dự án đầu tư nhất vào Sơn La với 31 dự án": the clause's
+    # subject invests in the party named as the place, when nothing says it attracts instead.
+    if ms and ms[0].start - s <= 12:
+        subj = ms[0]
+        for m in ms[1:]:
+            if m.name == subj.name or not _HOST_CUE_RE.search(low[max(s, m.start - 20) : m.start]):
+                continue
+            between = low[subj.end : m.start]
+            if "đầu tư" in between and not _ATTRACTS_RE.search(between):
                 return subj.name, m.name
+            break
     return None, None
 
 

@@ -113,3 +113,12 @@ def test_passive_grant_the_subject_receives():
     assert [(g["donor"], g["recipient"], g["amount_vnd"]) for g in out["grants"]] == [
         ("Hà Nội", "Ninh Thuận", 10**10)
     ]
+
+
+def test_the_clause_subject_invests_in_the_place_named():
+    out = facts(
+        HEAD + "Hà Nội là địa phương có nhiều dự án đầu tư nhất vào Ninh Thuận với 31 dự án, "
+        "tổng vốn 4.200 tỷ đồng. Ninh Thuận thu hút đầu tư 46 dự án vào tỉnh, tổng vốn 9.000 tỷ đồng.\n"
+    )
+    (inv,) = out["investments"]
+    assert (inv["investor"], inv["host"], inv["projects"]) == ("Hà Nội", "Ninh Thuận", 31)

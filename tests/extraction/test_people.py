@@ -73,3 +73,9 @@ def test_given_names_that_also_begin_organs():
     out = facts(HEAD + "Chủ tịch UBND TP Hà Nội Vũ Đại Thắng dự. Dự có ông Nguyễn Chí Công, Giám đốc "
                 "Sở Tài chính Thanh Hóa. Bí thư Tỉnh ủy Thanh Hóa Trần Văn An Đại biểu Quốc hội.\n")  # fmt: skip
     assert names(out, "people") == {"Vũ Đại Thắng", "Nguyễn Chí Công", "Trần Văn An"}
+
+
+def test_family_names_of_the_northern_highlands_and_central_highlands():
+    out = facts(HEAD + "Dự có bà Tráng Thị Xuân, Phó Chủ tịch HĐND tỉnh Thanh Hóa; ông Quàng Văn "
+                "Hương, Phó Chủ tịch UBND tỉnh Thanh Hóa; ông Điểu Kré, Bí thư Thành ủy Hà Nội.\n")  # fmt: skip
+    assert names(out, "people") == {"Tráng Thị Xuân", "Quàng Văn Hương", "Điểu Kré"}

@@ -79,3 +79,10 @@ def test_family_names_of_the_northern_highlands_and_central_highlands():
     out = facts(HEAD + "Dự có bà Tráng Thị Xuân, Phó Chủ tịch HĐND tỉnh Thanh Hóa; ông Quàng Văn "
                 "Hương, Phó Chủ tịch UBND tỉnh Thanh Hóa; ông Điểu Kré, Bí thư Thành ủy Hà Nội.\n")  # fmt: skip
     assert names(out, "people") == {"Tráng Thị Xuân", "Quàng Văn Hương", "Điểu Kré"}
+
+
+def test_leaders_cited_or_remembered_do_not_take_part():
+    out = facts(HEAD + "Bí thư Thành ủy Hà Nội Hoàng Trung Hải chủ trì. Tổng Bí thư Nguyễn Phú Trọng "
+                "từng nhấn mạnh vai trò liên kết vùng. Thực hiện chỉ đạo của Thủ tướng Phạm Minh "
+                "Chính, hai bên phát biểu thống nhất.\n")  # fmt: skip
+    assert names(out, "people") == {"Hoàng Trung Hải"}

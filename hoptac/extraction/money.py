@@ -375,9 +375,14 @@ def find_grants(
         if _third_party(view, parties, clause_start, verb.start()):
             continue
         donor = None
+        own_subject = any(
+            m.name in parties.names and clause_start <= m.start < verb.start() for m in ms
+        )
         for m in ms:
             if m.start >= verb.start():
                 break
+            if m.start < clause_start and own_subject:
+                continue  # "Sơn La tặng Hà Nội 1 tấn xoài; Hà Nội tặng Sơn La 1 tỷ đồng"
             if m.name in parties.names and not _RECIPIENT_BEFORE_RE.search(
                 low[max(s, m.start - 25) : m.start]
             ):

@@ -122,3 +122,10 @@ def test_the_clause_subject_invests_in_the_place_named():
     )
     (inv,) = out["investments"]
     assert (inv["investor"], inv["host"], inv["projects"]) == ("Hà Nội", "Ninh Thuận", 31)
+
+
+def test_the_donor_is_read_in_the_grants_own_clause():
+    out = facts(
+        HEAD + "Dịp này, Ninh Thuận tặng Hà Nội 1 tấn nho; Hà Nội tặng Ninh Thuận 1 tỷ đồng.\n"
+    )
+    assert [(g["donor"], g["recipient"]) for g in out["grants"]] == [("Hà Nội", "Ninh Thuận")]

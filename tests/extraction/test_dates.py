@@ -15,6 +15,7 @@ from .helpers import facts
         ("Tiêu đề\n\nThứ Hai, 14/4/2025\n\nNgày 12 và 13/4, Tỉnh ủy Sơn La họp.", "2025-04-12"),
         ("Tiêu đề\n\n20/4/2025 14:02\n\nTừ ngày 18 đến 19/4, đoàn làm việc.", "2025-04-18"),
         ("Tiêu đề\n\n(Dân trí) - Trong hai ngày 18-19/4/2025, đoàn làm việc.", "2025-04-18"),
+        ("Tiêu đề\n\n25/04/2025 10:00\n\nSáng thứ Năm (24/4), đoàn làm việc.", "2025-04-24"),
         ("Tiêu đề\n\nThứ hai, 02/12/2019 13:32\nSáng 30/11, Thành ủy Hà Nội họp.", "2019-11-30"),
         ("Tiêu đề\n\nThời sự 16/11/2019 13:53\nTTTĐ - Sáng 16/11, hội nghị.", "2019-11-16"),
         ("Tiêu đề\n\nNgày 20 tháng 10 năm 2024, hai tỉnh ký kết.", "2024-10-20"),

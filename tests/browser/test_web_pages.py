@@ -89,7 +89,9 @@ def test_a_viewer_cannot_edit(page, live_server, login, victor, data):
 
 PAGES = ["/", "/?units=historic", "/commitments/", "/search/?q=ha+noi", "/partnerships/",
          "/meetings/", "/agreements/", "/projects/", "/snapshots/", "/grants/", "/activities/",
-         "/requests/", "/documents/", "/people/", "/agencies/", "/meetings/new/"]  # fmt: skip
+         "/requests/", "/documents/", "/people/", "/agencies/", "/meetings/new/",
+         "/documents/review/", "/documents/upload/", "/reports/annual/", "/reports/import/",
+         "/accounts/login/"]  # fmt: skip
 
 
 def test_every_page_loads_cleanly(page, live_server, login, admin_user, data, axe_check):

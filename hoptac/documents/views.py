@@ -43,6 +43,7 @@ from hoptac.documents.services import (
 from hoptac.documents.values import form_initial, specs_for
 from hoptac.lib.fields import field_label
 from hoptac.lib.http import HttpRequest
+from hoptac.lib.numbers import format_vnd
 from hoptac.localities.models import Locality
 
 PAGE_SIZE = 25
@@ -217,13 +218,8 @@ def summary(fact: Fact) -> str:
 
 
 def _money(amount) -> str:
-    if amount is None:
-        return "?"
-    amount = int(amount)
-    if amount >= 10**9 and amount % 10**6 == 0:
-        billions = f"{amount / 10**9:,.3f}".rstrip("0").rstrip(".")
-        return billions.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".") + " tỷ đồng"
-    return f"{amount:,}".replace(",", ".") + " đồng"
+    """Return the amount exactly enough for a reviewer: "1,25 tỷ đồng", "500 triệu đồng"."""
+    return "?" if amount is None else format_vnd(int(amount), 3)
 
 
 def _date_label(raw: str | None) -> str:

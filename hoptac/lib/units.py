@@ -290,19 +290,3 @@ def resolve(name: str, on: dt.date) -> Resolution:
         raise AmbiguousName(name, pick)
     unit = pick[0]
     return Resolution(unit, on, unit.name_on(on).name)
-
-
-def display_name(unit: Unit, on: dt.date, *, today: dt.date | None = None) -> str:
-    """Return the name as of `on`, adding "(nay thuộc X)" when the unit no longer exists."""
-    today = today or dt.date.today()  # noqa: DTZ011 - a calendar date, not an instant
-    name = unit.name_on(on).name
-    if unit.exists_on(today):
-        return name
-    succ = unit.successor
-    if succ is None:
-        return name
-    if succ.name == name:
-        return name
-    if succ.code == unit.code and unit.name == succ.name:  # renamed only (Thừa Thiên Huế)
-        return f"{name} (nay là {succ.name})"
-    return f"{name} (nay thuộc {succ.name})"

@@ -1,4 +1,4 @@
-"""Vietnamese number and date formats for reports and spreadsheets. Django-free.
+"""Vietnamese number and date formats for reports and spreadsheets (no settings needed).
 
 Vietnamese writes 45.500 (thousands with dots) and 5.432,1 (decimal comma). Money stays in
 integers of đồng or Decimal from end to end; no float ever touches it.
@@ -8,28 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
-BILLION = 1_000_000_000  # one tỷ đồng
+from hoptac.lib.numbers import BILLION, group_number
 
 
 def fmt_number(value: int | Decimal | None, places: int = 0) -> str:
-    """Return `value` as "45.500" or, with places=1, "5.432,1" (trailing ",0" dropped)."""
+    """Return `value` as "45.500" or, with places=1, "5.432,1" (trailing ",0" dropped).
+
+    The report is a Vietnamese administrative document: Vietnamese separators always."""
     if value is None:
         return "—"
-    d = Decimal(value)
-    if places:
-        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign = "-" if d < 0 else ""
-    whole, _, frac = f"{abs(d):f}".partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = sign + ".".join(groups)
-    frac = frac.rstrip("0")
-    return f"{text},{frac}" if frac else text
+    return group_number(value, places)
 
 
 def fmt_ty(vnd: int | None, places: int = 1) -> str:

@@ -56,7 +56,6 @@ def test_ha_nam_in_2026_no_longer_exists_and_names_ninh_binh():
     res = units.resolve("Hà Nam", AFTER)
     assert not res.exists
     assert res.unit.successor.name == "Ninh Bình"
-    assert units.display_name(res.unit, AFTER, today=AFTER) == "Hà Nam (nay thuộc Ninh Bình)"
 
 
 @pytest.mark.parametrize(

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django import template
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+
+from hoptac.lib.numbers import BILLION, format_vnd, in_current_language
 
 register = template.Library()
-
-
-def _group(n: Decimal, places: int) -> str:
-    """Return `n` with thousands grouped: "49.900" / "1,5" in Vietnamese, "49,900" in English."""
-    q = Decimal(1).scaleb(-places) if places else Decimal(1)
-    n = n.quantize(q, rounding=ROUND_HALF_UP)
-    text = f"{n:,.{places}f}"
-    if places:
-        text = text.rstrip("0").rstrip(".")
-    if (get_language() or "vi").startswith("vi"):
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
 
 
 @register.filter
@@ -29,7 +17,7 @@ def num(value) -> str:
     """Format an integer with thousands grouped ("69", "1.250")."""
     if value is None or value == "":
         return "—"
-    return _group(Decimal(value), 0)
+    return in_current_language(Decimal(value), 0)
 
 
 @register.filter
@@ -37,12 +25,7 @@ def vnd(value) -> str:
     """Format an amount of đồng: "49.900 tỷ đồng", "1,5 tỷ đồng", "500 triệu đồng"."""
     if value is None or value == "":
         return "—"
-    amount = Decimal(value)
-    if abs(amount) >= 1_000_000_000:
-        return _("%(n)s tỷ đồng") % {"n": _group(amount / 1_000_000_000, 1)}
-    if abs(amount) >= 1_000_000:
-        return _("%(n)s triệu đồng") % {"n": _group(amount / 1_000_000, 1)}
-    return _("%(n)s đồng") % {"n": _group(amount, 0)}
+    return format_vnd(value)
 
 
 @register.filter
@@ -50,7 +33,7 @@ def billions(value) -> str:
     """Format đồng as a plain number of billions (for chart axes and tables)."""
     if value is None:
         return "—"
-    return _group(Decimal(value) / 1_000_000_000, 1)
+    return in_current_language(Decimal(value) / BILLION, 1)
 
 
 @register.filter

@@ -112,6 +112,8 @@ LOGOUT_REDIRECT_URL = "web:dashboard"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dd/mm/yyyy on every page and in every date input (hoptac/formats/).
+FORMAT_MODULE_PATH = ["hoptac.formats"]
 TIME_ZONE = env_timezone("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True

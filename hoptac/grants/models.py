@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hoptac.lib.fields import field_choices
 from hoptac.lib.models import TrackedModel
+from hoptac.lib.numbers import format_vnd
 
 
 class Grant(TrackedModel):
@@ -36,4 +37,4 @@ class Grant(TrackedModel):
         ordering = ["-given_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.donor.name} → {self.recipient.name}: {self.amount_vnd:,} đ"
+        return f"{self.donor.name} → {self.recipient.name}: {format_vnd(self.amount_vnd)}"

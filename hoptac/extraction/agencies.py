@@ -102,8 +102,17 @@ def read_agencies(text: str, start: int, sides: Sides) -> list[Agency]:
     return unique
 
 
+# Words after a name that qualify the assignment, not the agency ("theo chức năng").
+_QUALIFIER_RE = re.compile(
+    r"\s+(?:theo\s+(?:chức\s+năng|thẩm\s+quyền|lĩnh\s+vực|nhiệm\s+vụ)|có\s+liên\s+quan|"
+    r"liên\s+quan|được\s+giao|cùng\s+cấp)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def _one(name: str, at: int, sides: Sides) -> list[Agency]:
     parties = sides.parties
+    name = _QUALIFIER_RE.sub("", name)
     name = _LEAD_RE.sub("", name)
     name = _TRAIL_RE.sub("", name)
     head = _HEAD_RE.search(name)

@@ -201,7 +201,7 @@ def read_document(view: View, parties: Parties) -> Official | None:
     # The title block: the heading line and the lines after it up to an empty line.
     j = head_i
     while j + 1 < len(lines) and lines[j + 1].text and not _DATELINE_RE.search(lines[j + 1].text):
-        if lines[j + 1].text.startswith(("Căn cứ", "Hôm nay", "Ngày ", "Thực hiện")):
+        if lines[j + 1].text.startswith(("Căn cứ", "Hôm nay", "Ngày ")):
             break
         j += 1
     title_lines = [ln.text for ln in lines[head_i : j + 1]]
@@ -615,8 +615,17 @@ _TEXT_DUE_RE = re.compile(
 )
 
 
+_NAMED_PERIOD_RE = re.compile(
+    r"(?:chương\s+trình|kế\s+hoạch|thỏa\s+thuận|đề\s+án|quy\s+hoạch|nghị\s+quyết|chiến\s+lược)"
+    r"[^.;]{0,60}$",
+    re.I,
+)
+
+
 def _due_in_text(s: str) -> str | None:
-    """A deadline stated in an item's own words ("trước ngày 30/6/2023", "trong năm 2023")."""
+    """A deadline stated in an item's own words ("trước ngày 30/6/2023", "trong năm 2023");
+    failing that, the period the work runs over ("giai đoạn 2026 - 2028"), unless the period
+    is part of a document's name ("Chương trình hợp tác giai đoạn 2022 - 2025")."""
     for m in _TEXT_DUE_RE.finditer(s):
         frag = m.group()
         if _PERIOD_RE.search(frag) or re.search(r"giai\s+đoạn", frag, re.I):
@@ -624,6 +633,11 @@ def _due_in_text(s: str) -> str | None:
         due = _due_of(frag)
         if due and due != "none":
             return due
+    if _RECURRING_RE.search(s):
+        return None
+    for m in _PERIOD_RE.finditer(s):
+        if not _NAMED_PERIOD_RE.search(s, 0, m.start()):
+            return m.group(2)
     return None
 
 

@@ -79,7 +79,7 @@ _NOT_ITEMS = (
     "đại biểu", "những việc đã làm", "phạm vi", "đối tượng",
 )  # fmt: skip
 _FOLLOW_UP = ("tổ chức thực hiện", "trách nhiệm", "điều khoản thi hành")
-_END_RE = re.compile(r"[.!?…;]\s*[\"”’)]?\s*(?:/\.)?\s*$")
+_END_RE = re.compile(r"[.!?…]\s*[\"”’)]?\s*(?:/\.)?\s*$")
 _SIGN_START_RE = re.compile(
     r"^(?:Nơi\s+nhận|TM\.|T/M|KT\.|K/T|T/L|TL\.|TUQ\.|ĐẠI\s+DIỆN|CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC)",
 )
@@ -385,11 +385,18 @@ def read_items(view: View, doc: Official, sides: Sides) -> list[Item]:
     open_text = False  # the current item's last line invites a continuation
     table: dict[str, int] | None = None
     ncols = 0
+    pending: list[tuple[Item, str, int, int]] = []  # an attribute line, maybe wrapped
+
+    def flush() -> None:
+        for it, key, vs, ve in pending:
+            _attribute(it, key, text[vs:ve].replace("\n", " "), vs, sides)
+            it.end = max(it.end, ve)
+        pending.clear()
+
     for ln in lines:
         t = ln.text
         if not t:
-            open_text = False
-            continue
+            continue  # an empty paragraph or a page break: the item may go on
         if " | " in t:
             cells = _cells(text, ln)
             heads = [_fold(c) for c, _ in cells]
@@ -418,9 +425,23 @@ def read_items(view: View, doc: Official, sides: Sides) -> list[Item]:
             continue
         attr = _ATTR_RE.match(t)
         if attr and current is not None:
-            _attribute(current, attr, ln, sides)
+            flush()
+            pending.append((current, _fold(attr.group("k")), ln.offset + attr.start("v"), ln.end))
             open_text = False
             continue
+        if (
+            pending
+            and not _DECIMAL_RE.match(t)
+            and not _LETTER_RE.match(t)
+            and not _DASH_RE.match(t)
+        ):
+            it, key, vs, ve = pending[-1]
+            if not _END_RE.search(text[vs:ve]):
+                # A wrapped attribute line ("Sở Tài chính tỉnh Đồng" / "Tháp.").
+                pending[-1] = (it, key, vs, ln.end)
+                it.end = max(it.end, ln.end)
+                continue
+        flush()
         num = None
         body_at = ln.offset
         dm = _DECIMAL_RE.match(t)
@@ -431,6 +452,13 @@ def read_items(view: View, doc: Official, sides: Sides) -> list[Item]:
         elif lm:
             num = lm.group("n") or lm.group("n2")
             body_at = ln.offset + (lm.start("t") if lm.group("n") else lm.start("t2"))
+        if (
+            num is not None
+            and open_text
+            and current is not None
+            and text[body_at : ln.end][:1].islower()
+        ):
+            num = None  # "... tổ chức" / "4 đợt khám bệnh": a wrapped line, not an item
         if num is not None:
             own = text[body_at : ln.end].strip()
             if _upper_ratio(own) > 0.8 and len(own) > 3:
@@ -446,7 +474,7 @@ def read_items(view: View, doc: Official, sides: Sides) -> list[Item]:
             if t.endswith(":"):
                 open_text = False
             continue
-        if dash and current is not None and allowed:
+        if dash and current is not None and allowed and not open_text:
             sub = Item(
                 None, ln.offset, ln.end, [(ln.offset + dash.start("t"), ln.end)], section, follow_up
             )
@@ -460,6 +488,7 @@ def read_items(view: View, doc: Official, sides: Sides) -> list[Item]:
             open_text = not _END_RE.search(t)
             continue
         current, open_text = None, False
+    flush()
     for it in items:
         if not it.table:
             _leads_from_text(view, it, sides)
@@ -520,24 +549,20 @@ def _table_item(
     return it
 
 
-def _attribute(item: Item, attr: re.Match[str], ln: Line, sides: Sides) -> None:
-    key = _fold(attr.group("k"))
-    value = attr.group("v")
-    at = ln.offset + attr.start("v")
+def _attribute(item: Item, key: str, value: str, at: int, sides: Sides) -> None:
     if "chủ trì" in key or "đầu mối" in key or "thực hiện" in key and "thời" not in key:
         item.leads.extend(read_agencies(value, at, sides))
     elif "phối hợp" in key:
         item.partners.extend(read_agencies(value, at, sides))
     elif key.startswith(("thời", "tiến độ")):
         item.due_text = value
-    item.end = max(item.end, ln.end)
 
 
 def _leads_from_text(view: View, it: Item, sides: Sides) -> None:
     """Leads and partners named in the item's own words."""
     text = view.text
-    for s, e in it.text_parts:
-        part = text[s:e]
+    s, e = it.text_parts[0][0], it.text_parts[-1][1]
+    for part in (text[s:e].replace("\n", " "),):
         found = False
         for m in _TASK_VERB_RE.finditer(part):
             who = m.group("who")
@@ -557,7 +582,7 @@ def _leads_from_text(view: View, it: Item, sides: Sides) -> None:
                     p = _PARTNERS_RE.search(part, m.end())
                     if p and p.start() - m.end() < 4:
                         it.partners.extend(read_agencies(p.group("who"), s + p.start("who"), sides))
-        if not found and (s, e) == it.text_parts[0]:
+        if not found:
             m = _SUBJECT_RE.match(part)
             if m:
                 it.leads.extend(read_agencies(m.group("who"), s, sides))

@@ -138,7 +138,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # One upload request (all its files): a larger body is answered 413 before it is read.
 HOPTAC_MAX_UPLOAD_BYTES = env_int("HOPTAC_MAX_UPLOAD_BYTES", 50 * 1024 * 1024, minimum=1024)
 # Readers (hoptac.extraction.Limits): text cap, what a DOCX/XLSX may expand to, OCR of scans.
-HOPTAC_MAX_TEXT_CHARS = env_int("HOPTAC_MAX_TEXT_CHARS", 2_000_000, minimum=1000)
+HOPTAC_MAX_TEXT_CHARS = env_int("HOPTAC_MAX_TEXT_CHARS", 1_000_000, minimum=1000)
 HOPTAC_MAX_UNZIPPED_BYTES = env_int(
     "HOPTAC_MAX_UNZIPPED_BYTES", 100 * 1024 * 1024, minimum=1024 * 1024
 )

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,8 @@ def read_table(data: bytes, filename: str, *, max_rows: int = MAX_ROWS) -> list[
         text, _encoding = extraction_decode(data, filename)
     except UnreadableDocument as exc:
         raise UnreadableTable(_("Không đọc được bảng mã của tệp.")) from exc
+    # Windows-1258 writes tones as combining marks: compose them, as headers and names are.
+    text = unicodedata.normalize("NFC", text)
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     rows: list[list[Any]] = []

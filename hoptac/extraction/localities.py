@@ -118,8 +118,9 @@ def find_mentions(view: View) -> list[Mention]:
         kind = _KIND_BEFORE_RE.search(low, max(0, ns - 14), ns)
         if ns > 0 and low[ns - 1].isalnum() and not kind:
             continue  # inside a word
-        if not _capitalised(view.work, ns, ne):
-            continue
+        weak_form = " ".join(low[ns:ne].split()) in _WEAK_FORMS
+        if not _capitalised(view.work, ns, ne) and not (weak_form and view.work[ns].isupper()):
+            continue  # "Thủ đô" is written with one capital
         if not kind and _after_family_name(view.work, ns):
             continue  # a person's name: "Phó Thủ tướng Trương Hòa Bình"
         start = kind.start() if kind else ns
@@ -217,6 +218,20 @@ def choose_parties(view: View, mentions: list[Mention]) -> Parties:
         chosen = ranked[:1]
     if _PAIR_WORDS_RE.search(view.low) and len(chosen) > 2:
         chosen = chosen[:2]
+    if len(chosen) < 2:
+        # A unit named only by a weak form ("Thủ đô" for Hà Nội), in the title or repeatedly.
+        weak = Counter(
+            m.name for m in mentions
+            if m.weak and m.name and m.name not in chosen
+            and (m.name not in score or score[m.name] == 0)
+        )  # fmt: skip
+        for m in mentions:
+            if m.weak and m.name in weak and title and title[0] <= m.start < title[1]:
+                weak[m.name] += 2
+        extra = [n for n, c in weak.most_common() if c >= 2][: 2 - len(chosen)]
+        for n in extra:
+            score[n] = max(score[n], 3)
+        chosen += extra
     return Parties(chosen, mentions, dict(score), kinds, dict(by_name))
 
 

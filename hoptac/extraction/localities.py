@@ -272,3 +272,27 @@ def _partner_list(view: View, mentions: list[Mention], run: list[int]) -> bool:
     if any("," not in sep for sep in seps):
         return False  # dashes: "tam giác kinh tế Hà Nội – Hải Phòng – Quảng Ninh"
     return bool(_PARTNER_LIST_BEFORE_RE.search(view.low, max(0, first.start - 30), first.start))
+
+
+_CITY_WORD_RE = re.compile(
+    r"(?<![\w.])(?:Thành\s{1,2}phố|Thủ\s{1,2}đô)(?!\s{1,2}[" + "A-ZĐÀ-Ỹ" + r"])(?!\w)"
+)
+
+
+def add_city_references(view: View, parties: Parties) -> None:
+    """ "Thành phố" written alone with a capital, mid-sentence, is the one city among the
+    parties ("doanh nghiệp của Thành phố có 27 dự án"): a weak mention of it."""
+    cities = [n for n in parties.names if parties.kinds.get(n) == units.CITY]
+    if len(cities) != 1:
+        return
+    taken = {(m.start, m.end) for m in parties.mentions}
+    added = []
+    for m in _CITY_WORD_RE.finditer(view.work):
+        before = view.work[max(0, m.start() - 2) : m.start()]
+        if m.start() == 0 or before.endswith(("\n", ". ")) or (m.start(), m.end()) in taken:
+            continue  # at a sentence start "Thành phố" may open a name on the next line
+        mention = Mention(m.start(), m.end(), "thành phố", False, cities[0], units.CITY, weak=True)
+        added.append(mention)
+    if added:
+        parties.mentions.extend(added)
+        parties.mentions.sort(key=lambda x: x.start)

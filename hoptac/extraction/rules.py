@@ -31,6 +31,7 @@ class RulesExtractor:
         on = localities.reference_date(view, event_day or ref, mentions)
         localities.resolve_all(mentions, on)
         parties = localities.choose_parties(view, mentions)
+        localities.add_city_references(view, parties)
 
         ex = Extraction(source=source, extractor=self.name)
         if view.title:

@@ -88,6 +88,8 @@ def read_bytes(data: bytes, filename: str) -> ReadResult:
         encoding=doc.encoding or "",
         title=(doc.title or "").strip(),
         media_type=MEDIA_TYPES.get(fmt, ""),
+        published=getattr(doc, "published", None)
+        or (extraction.published_on(data) if fmt == "html" else None),
     )
 
 

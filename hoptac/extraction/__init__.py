@@ -9,6 +9,7 @@ The JSON follows the contract "hoptac.extraction/1" (data/extraction.schema.json
 
 from hoptac.extraction.api import Extractor, available, extract, get_extractor, register
 from hoptac.extraction.model import SCHEMA_ID, Extraction, Fact
+from hoptac.extraction.published import published_on
 from hoptac.extraction.readers import Document, UnreadableDocument, read_bytes, read_file
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "available",
     "extract",
     "get_extractor",
+    "published_on",
     "read_bytes",
     "read_file",
     "register",

@@ -219,6 +219,10 @@ def choose_parties(view: View, mentions: list[Mention]) -> Parties:
     if _PAIR_WORDS_RE.search(view.low) and len(chosen) > 2:
         chosen = chosen[:2]
     if len(chosen) < 2:
+        # The other side named once, outside the title, next to its organ ("phối hợp với UBND
+        # TP Cần Thơ"): one organ mention is enough when nothing else is a party.
+        chosen += [n for n in ranked if n not in chosen and organ[n] >= 1][: 2 - len(chosen)]
+    if len(chosen) < 2:
         # A unit named only by a weak form ("Thủ đô" for Hà Nội), in the title or repeatedly.
         weak = Counter(
             m.name for m in mentions

@@ -108,7 +108,7 @@ def _timestamp(low: str, start: int, end: int) -> bool:
 
 
 def event_date(
-    low: str, head: str, body_start: int, *, published: dt.date | None = None
+    low: str, head: str, body_start: int, *, published: dt.date | None = None, tail: str = ""
 ) -> tuple[Found | None, dt.date | None]:
     """Return the event date found and the reference date (dateline or published), if any.
 
@@ -116,6 +116,14 @@ def event_date(
     """
     line = dateline(head)
     ref = line[0] if line else published
+    if ref is None and tail:
+        # "Cập nhật: 19/06/2024 07:45" under the article: its year, not its date.
+        last = None
+        for m in _FULL_RE.finditer(tail):
+            d, mo, y = _parts(m)
+            if y and _valid(d, mo, y):
+                last = dt.date(y, mo, d)
+        ref = last
     lead_end = min(len(low), body_start + _LEAD_CHARS)
     found = [
         m for m in _EVENT_RE.finditer(low, body_start, lead_end)

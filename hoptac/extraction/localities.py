@@ -222,6 +222,15 @@ def choose_parties(view: View, mentions: list[Mention]) -> Parties:
         # The other side named once, outside the title, next to its organ ("phối hợp với UBND
         # TP Cần Thơ"): one organ mention is enough when nothing else is a party.
         chosen += [n for n in ranked if n not in chosen and organ[n] >= 1][: 2 - len(chosen)]
+    in_title = {
+        m.name for m in mentions
+        if m.weak and m.name and title and title[0] <= m.start < title[1] and m.name not in chosen
+    }  # fmt: skip
+    if in_title and len(chosen) >= 2:
+        # "Thủ đô chung tay cùng bốn tỉnh ...": the capital named in the title by its epithet.
+        for n in sorted(in_title):
+            score[n] = max(score[n], 3)
+        chosen = [*sorted(in_title), *chosen]
     if len(chosen) < 2:
         # A unit named only by a weak form ("Thủ đô" for Hà Nội), in the title or repeatedly.
         weak = Counter(

@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# Development tasks run with DEBUG on (the settings keep it off unless it is explicitly on).
+export DEBUG ?= 1
 
 .PHONY: setup run test test-fast lint bench score ci screenshots messages clean
 

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from hoptac.accounts.views import password_reset
 from hoptac.api.urls import api
 
 admin.site.site_header = "hoptac – quản trị"
@@ -11,6 +12,7 @@ admin.site.index_title = "Quản trị dữ liệu hợp tác"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/password_reset/", password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
@@ -18,3 +20,6 @@ urlpatterns = [
     path("reports/", include("hoptac.reports.urls")),
     path("", include("hoptac.web.urls")),
 ]
+
+handler400 = "hoptac.lib.errors.bad_request"
+handler500 = "hoptac.lib.errors.server_error"

@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "hoptac-demo"  # the demo command's account, printed by `hoptac demo` too
+DEMO_PASSWORD = "hoptac-thu-nghiem"  # the demo command's account, printed by `hoptac demo` too
 VIEWPORT = {"width": 1280, "height": 800}
 # Charts animate for about a second after the page settles.
 SETTLE_MS = 1500

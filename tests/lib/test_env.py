@@ -57,7 +57,8 @@ def test_a_bad_database_url_stops_start_up(tmp_path):
 
     out = subprocess.run(
         [sys.executable, "-m", "hoptac", "check"],
-        env={"DATABASE_URL": "nonsense://", "HOPTAC_VAR_DIR": str(tmp_path), "PATH": "/usr/bin"},
+        env={"DATABASE_URL": "nonsense://", "HOPTAC_VAR_DIR": str(tmp_path), "PATH": "/usr/bin",
+             "DEBUG": "1"},
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert out.returncode != 0

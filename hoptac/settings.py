@@ -115,14 +115,12 @@ IS_POSTGRES = _db["ENGINE"].endswith("postgresql")
 NAME_COLLATION = "vi-x-icu" if IS_POSTGRES else None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Django's rules with Vietnamese messages; at least 12 characters.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "hoptac.accounts.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "hoptac.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "hoptac.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "hoptac.accounts.passwords.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked username and address first

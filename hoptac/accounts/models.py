@@ -99,9 +99,10 @@ class ApiToken(models.Model):
         the raw secret, shown to the user only once."""
         raw = "hoptac_" + secrets.token_urlsafe(32)
         days = settings.HOPTAC_API_TOKEN_DAYS if days is None else days
+        now = timezone.now()
         token = cls(
             user=user, name=name, digest=cls.digest_of(raw), issued_by=issued_by,
-            expires_at=timezone.now() + dt.timedelta(days=days),
+            created_at=now, expires_at=now + dt.timedelta(days=days),
         )  # fmt: skip
         token._history_user = issued_by  # type: ignore[attr-defined]
         token.save()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hoptac.lib.fields import field_choices
 from hoptac.lib.models import TrackedModel
+from hoptac.lib.numbers import format_vnd
 from hoptac.lib.validation import (
     check_far_ahead,
     check_in_year,
@@ -43,7 +44,7 @@ class Grant(TrackedModel):
         ordering = ["-given_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.donor.name} → {self.recipient.name}: {self.amount_vnd:,} đ"
+        return f"{self.donor.name} → {self.recipient.name}: {format_vnd(self.amount_vnd)}"
 
     def clean(self) -> None:
         """Refuse a grant to oneself, a date outside its year, far dates, units not of then."""

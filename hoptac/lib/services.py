@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hoptac.lib.models import TrackedFields
+from hoptac.lib.validators import refuse_control_characters
 
 T = TypeVar("T", bound=TrackedFields)
 
@@ -32,6 +33,7 @@ def record_create(model: type[T], *, by, confirm_far_dates: bool = False, **valu
     if confirm_far_dates:
         obj._confirm_far_dates = True  # type: ignore[attr-defined]
     obj.created_by = obj.updated_by = by if by and by.is_authenticated else None
+    check_values(obj, values)
     obj.full_clean()
     _stamp(obj, by)
     obj.save()
@@ -52,6 +54,7 @@ def record_update(
     if confirm_far_dates:
         obj._confirm_far_dates = True  # type: ignore[attr-defined]
     obj.updated_by = by if by and by.is_authenticated else None
+    check_values(obj, changes)
     obj.full_clean()
     model = type(obj)
     with transaction.atomic():
@@ -85,6 +88,32 @@ def record_delete(obj: T, *, by) -> T:
     _stamp(obj, by)
     obj.save()
     return obj
+
+
+def check_values(obj: TrackedFields, values: dict[str, Any]) -> None:
+    """Refuse, naming each field, text with control characters and null for a non-null field.
+
+    full_clean skips blank-allowed fields holding None, which the database then refuses with
+    an IntegrityError (`{"notes": null}` in an API PATCH answered 500).
+    """
+    errors: dict[str, list[ValidationError]] = {}
+    fields = {f.name: f for f in obj._meta.concrete_fields}
+    fields |= {f.attname: f for f in obj._meta.concrete_fields}
+    for name, value in values.items():
+        field = fields.get(name)
+        if field is None:
+            continue
+        if value is None and not (field.null or field.primary_key or field.is_relation):
+            errors.setdefault(field.name, []).append(
+                ValidationError(_("Trường này không được để trống (null)."), code="null")
+            )
+            continue
+        try:
+            refuse_control_characters(value)
+        except ValidationError as exc:
+            errors.setdefault(field.name, []).append(exc)
+    if errors:
+        raise ValidationError(errors)
 
 
 def _stamp(obj: TrackedFields, by) -> None:

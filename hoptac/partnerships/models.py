@@ -454,6 +454,29 @@ class Commitment(TrackedModel):
         today = today or timezone.localdate()
         return self.is_open and self.due_on is not None and self.due_on < today
 
+    def last_updated_on(self) -> dt.date:
+        """Return the day the item itself, its status or its latest progress note last changed.
+
+        Lists set `latest_note_at` on each row in one query (reminders.queries) to avoid a
+        query per row; otherwise the notes are asked here.
+        """
+        moments = [self.updated_at]
+        if hasattr(self, "latest_note_at"):
+            note_at = self.latest_note_at
+        else:
+            note_at = self.notes.aggregate(m=models.Max("created_at"))["m"]
+        if note_at:
+            moments.append(note_at)
+        return timezone.localdate(max(moments))
+
+    def stale_days(self, today: dt.date | None = None) -> int | None:
+        """Return how many days an open item has gone without an update, once that reaches
+        HOPTAC_STALE_DAYS ("chưa cập nhật N ngày"); None when it is closed or recent."""
+        if not self.is_open:
+            return None
+        days = ((today or timezone.localdate()) - self.last_updated_on()).days
+        return days if days >= settings.HOPTAC_STALE_DAYS else None
+
 
 class CommitmentLead(TrackedModel):
     """The agency that leads a commitment for one side."""

@@ -52,6 +52,8 @@ TRANSITIONS: dict[str, set[str]] = {
     CommitmentStatus.DONE: {CommitmentStatus.IN_PROGRESS},
     CommitmentStatus.CANCELLED: {CommitmentStatus.PLANNED},
 }  # fmt: skip
+# A change to one of these closes or halts the item: say why, so the record explains itself.
+NOTE_REQUIRED = {CommitmentStatus.DONE, CommitmentStatus.SUSPENDED, CommitmentStatus.CANCELLED}
 
 
 def partnership_find(localities: Sequence[Locality]) -> Partnership | None:
@@ -462,6 +464,13 @@ def commitment_set_status(
             {
                 "status": _("Không thể chuyển từ “%(old)s” sang “%(new)s”.")
                 % {"old": CommitmentStatus(old).label, "new": CommitmentStatus(new).label}
+            }
+        )
+    if new in NOTE_REQUIRED and not note.strip():
+        raise ValidationError(
+            {
+                "note": _("Hãy ghi chú lý do khi chuyển sang “%(new)s”.")
+                % {"new": CommitmentStatus(new).label}
             }
         )
     record_update(commitment, by=by, expected_version=expected_version, status=new)

@@ -80,7 +80,7 @@ class AnnualReport:
 def kind_name(loc: Locality, on: dt.date | None = None) -> str:
     """Return "thành phố Hà Nội" / "tỉnh Thanh Hóa"; with `on`, a unit gone by then reads
     "tỉnh Hà Nam (nay thuộc tỉnh Ninh Bình)"."""
-    kind = _("thành phố") if loc.kind == Kind.CITY else _("tỉnh")
+    kind = "thành phố" if loc.kind == Kind.CITY else "tỉnh"  # part of the name: not translated
     name = f"{kind} {loc.name}"
     if on is None or loc.exists_on(on) or loc.successor is None:
         return name

@@ -47,6 +47,9 @@ score: install
 	@rm -rf var/score && mkdir -p var/score
 	$(BIN)/hoptac extract corpus/dev/*.txt --out var/score
 	$(BIN)/python corpus/score.py corpus/dev/gold var/score -v
+	@mkdir -p var/score/official
+	$(BIN)/hoptac extract corpus/dev-official/*.txt --out var/score/official
+	$(BIN)/python corpus/score.py corpus/dev-official/gold var/score/official -v
 
 screenshots: setup
 	$(BIN)/python -m tests.screenshots

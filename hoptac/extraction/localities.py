@@ -235,7 +235,25 @@ def _chained(view: View, mentions: list[Mention]) -> set[int]:
         ):
             run.append(i)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and not _partner_list(view, mentions, run):
             out.update(run)
         run = [i]
     return out
+
+
+# "với các tỉnh Gia Lai, Kon Tum, Đắk Lắk và Đắk Nông": the partners of a multi-party event.
+_PARTNER_LIST_BEFORE_RE = re.compile(
+    r"(?:với|cùng|giữa|và|tiếp|đón|thăm|cho)\s{1,2}(?:các|\d|ba|bốn|năm|sáu|bảy)\s{1,2}"
+    r"(?:(?:tỉnh|địa\s{1,2}phương|tỉnh,\s{0,2}thành(?:\s{1,2}phố)?)\s{0,2})?(?:là\s{1,2}|:\s{0,2})?$"
+)
+
+
+def _partner_list(view: View, mentions: list[Mention], run: list[int]) -> bool:
+    """Whether a comma-joined run of names lists the partners ("với các tỉnh A, B và C")."""
+    first = mentions[run[0]]
+    seps = [
+        view.work[mentions[a].end : mentions[b].start] for a, b in zip(run, run[1:], strict=False)
+    ]
+    if any("," not in sep for sep in seps):
+        return False  # dashes: "tam giác kinh tế Hà Nội – Hải Phòng – Quảng Ninh"
+    return bool(_PARTNER_LIST_BEFORE_RE.search(view.low, max(0, first.start - 30), first.start))

@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Mm, Pt
 
+from hoptac.lib.validators import xml_safe
 from hoptac.reports.annual import AnnualReport
 from hoptac.reports.blocks import Block, Chart, Paragraph, Subheading, Table
 from hoptac.reports.chart import chart_png
@@ -94,7 +95,7 @@ def _para(container, text: str = "", *, bold=False, italic=False, size=None, ali
           indent=False, after=None):  # fmt: skip
     p = container.add_paragraph()
     if text:
-        run = p.add_run(text)
+        run = p.add_run(xml_safe(text))
         run.bold, run.italic = bold, italic
         if size:
             run.font.size = Pt(size)
@@ -111,7 +112,7 @@ def _cell_para(cell, text: str, **kw):
     """Write into a cell, reusing its empty first paragraph."""
     if len(cell.paragraphs) == 1 and not cell.paragraphs[0].text:
         p = cell.paragraphs[0]
-        run = p.add_run(text)
+        run = p.add_run(xml_safe(text))
         run.bold, run.italic = kw.get("bold", False), kw.get("italic", False)
         if kw.get("size"):
             run.font.size = Pt(kw["size"])

@@ -13,6 +13,7 @@ from hoptac.accounts.permissions import sides
 from hoptac.activities.models import Activity
 from hoptac.grants.models import Grant
 from hoptac.investments.models import InvestmentProject, InvestmentSnapshot
+from hoptac.lib.forms import MoneyField
 from hoptac.localities.models import Locality
 from hoptac.partnerships.models import (
     Agency,
@@ -49,7 +50,11 @@ class RecordForm(forms.ModelForm):
         self.user = user
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-        for f in self.fields.values():
+        for name, f in list(self.fields.items()):
+            if name.endswith("_vnd"):  # amounts of đồng, typed as people write them
+                self.fields[name] = f = MoneyField(
+                    label=f.label, required=f.required, help_text=f.help_text
+                )
             if isinstance(f, forms.ModelChoiceField):
                 model = f.queryset.model
                 if model is Locality:

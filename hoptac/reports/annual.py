@@ -180,7 +180,11 @@ class Year:
                 (n for n in c.notes.all() if n.noted_on.year == self.year),
                 key=lambda n: (n.noted_on, n.id),
             )
-            notes = [*status_notes[:1], *(n.text for n in progress[-1:])]
+            notes: list[str] = []
+            for note in [*status_notes[:1], *(n.text for n in progress[-1:])]:
+                if any(note in kept for kept in notes):
+                    continue
+                notes = [kept for kept in notes if kept not in note] + [note]
             rows.append(
                 CommitmentRow(
                     partner=self.partner_of(c.agreement.partnership_id),
@@ -192,7 +196,7 @@ class Year:
                     due=fmt_date(c.due_on),
                     status=status,
                     state=state,
-                    note=" ".join(dict.fromkeys(notes)),
+                    note="; ".join(notes),
                     entered=bool(c.text),
                 )
             )

@@ -8,7 +8,9 @@ def test_every_field_has_a_code_and_both_languages():
     assert len(fields()) == 20
     for f in fields():
         assert f["code"] and f["vi"] and f["en"]
-    assert field_label("tourism") == "Du lịch" and field_label("tourism", "en").startswith("Tourism")
+    assert field_label("tourism") == "Du lịch" and field_label("tourism", "en").startswith(
+        "Tourism"
+    )
     assert ("investment", field_label("investment")) in field_choices()
 
 

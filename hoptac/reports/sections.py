@@ -346,7 +346,7 @@ def investment(y: Year) -> Section:
             "Theo số liệu báo cáo ngày %(d)s, doanh nghiệp của %(o)s đầu tư tại %(h)s "
             "%(n)s dự án, tổng vốn đăng ký %(q)s%(c)s tỷ đồng"
         ) % {
-            "d": fmt_date(s.reported_on), "o": _short_name(s.origin), "h": _short_name(s.host),
+            "d": fmt_date(s.reported_on), "o": kind_name(s.origin, y.date_on), "h": kind_name(s.host, y.date_on),
             "n": fmt_number(s.projects), "q": q, "c": fmt_ty(s.capital_vnd),
         }  # fmt: skip
         parts = [f"{fmt_number(v)} {Stage(k).label.lower()}" for k, v in s.by_stage().items() if v]

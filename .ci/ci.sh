@@ -65,7 +65,7 @@ as_root() {
 
 # ---------------------------------------------------------------------------------------------
 section "System packages"
-PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils)
+PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils tesseract-ocr tesseract-ocr-vie)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
     if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then

@@ -10,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from hoptac.lib.env import (
     env_bool,
+    env_email_url,
     env_float,
     env_int,
     env_list,
     env_str,
     env_timezone,
+    env_url,
     secret_key,
 )
 
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "hoptac.activities",
     "hoptac.documents",
     "hoptac.reports",
+    "hoptac.reminders",
     "hoptac.web",
     "hoptac.api",
 ]
@@ -113,6 +116,8 @@ LOGOUT_REDIRECT_URL = "web:dashboard"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dd/mm/yyyy on every page and in every date input (hoptac/formats/).
+FORMAT_MODULE_PATH = ["hoptac.formats"]
 TIME_ZONE = env_timezone("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
@@ -149,6 +154,18 @@ HOPTAC_OCR_PAGE_SECONDS = env_int("HOPTAC_OCR_PAGE_SECONDS", 60, minimum=1)
 HOPTAC_OCR_DOCUMENT_SECONDS = env_int("HOPTAC_OCR_DOCUMENT_SECONDS", 600, minimum=1)
 # Facts at or above this confidence are accepted by `hoptac ingest --auto-accept`.
 HOPTAC_AUTO_ACCEPT_THRESHOLD = env_float("HOPTAC_AUTO_ACCEPT_THRESHOLD", 0.8, low=0.0, high=1.0)
+# Follow-up: an open commitment not updated for this many days is "chưa cập nhật N ngày".
+HOPTAC_STALE_DAYS = env_int("HOPTAC_STALE_DAYS", 90, minimum=1)
+# The site's address as officials reach it, for the links in reminder e-mails.
+HOPTAC_SITE_URL = env_url("HOPTAC_SITE_URL", "http://127.0.0.1:8000")
+# Mail (reminders): smtp://user:pass@host:587?tls=1, console:// (the default) or dummy://.
+_mail = env_email_url("EMAIL_URL", "console://")
+EMAIL_BACKEND = _mail["backend"]
+EMAIL_HOST, EMAIL_PORT = _mail["host"], _mail["port"]
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _mail["user"], _mail["password"]
+EMAIL_USE_TLS, EMAIL_USE_SSL = _mail["tls"], _mail["ssl"]
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "hoptac <hoptac@localhost>")
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -139,6 +139,8 @@ def read_bytes(data: bytes, filename: str) -> ReadResult:
         confidence=doc.confidence,
         headers=doc.headers,
         footers=doc.footers,
+        published=getattr(doc, "published", None)
+        or (extraction.published_on(data) if fmt == "html" else None),
     )
 
 

@@ -19,6 +19,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from hoptac.accounts.models import Role
@@ -215,7 +216,12 @@ def summary(fact: Fact) -> str:
     if fact.kind == FactKind.ASSIGNMENT:
         return f"{v.get('who', '')}: {v.get('what', '')}"
     if fact.kind == FactKind.AGREEMENT:
-        return " – ".join(str(x) for x in (v.get("title"), v.get("period")) if x)
+        period = v.get("period") or "-".join(
+            str(y) for y in (v.get("period_from"), v.get("period_to")) if y
+        )
+        items = len(v.get("items") or [])
+        count = ngettext("%(n)s nội dung", "%(n)s nội dung", items) % {"n": items} if items else ""
+        return " – ".join(str(x) for x in (v.get("title"), v.get("number"), period, count) if x)
     return "; ".join(f"{k}: {x}" for k, x in v.items() if x not in (None, "", [], {}))
 
 

@@ -9,6 +9,7 @@ The JSON follows the contract "hoptac.extraction/1" (data/extraction.schema.json
 
 from hoptac.extraction.api import Extractor, available, extract, get_extractor, register
 from hoptac.extraction.model import SCHEMA_ID, Extraction, Fact
+from hoptac.extraction.published import published_on
 from hoptac.extraction.readers import (
     Document,
     Limits,
@@ -28,6 +29,7 @@ __all__ = [
     "available",
     "extract",
     "get_extractor",
+    "published_on",
     "read_bytes",
     "read_file",
     "register",

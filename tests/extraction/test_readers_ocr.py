@@ -12,7 +12,7 @@ from pypdf import PdfWriter
 
 from bench.scans import make_scan
 from hoptac.extraction import Limits, UnreadableDocument, read_file
-from hoptac.extraction.readers.ocr import INSTALL_HINT, tesseract_status
+from hoptac.extraction.readers.ocr import INSTALL_HINT, fix_word, tesseract_status
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "dev-official"
 MISSING = tesseract_status("vie") or (None if shutil.which("pdftoppm") else "poppler-utils")
@@ -82,3 +82,35 @@ def test_without_tesseract_the_error_says_how_to_install_it(tmp_path, monkeypatc
 
     assert info.value.code == "ocr_missing"
     assert "apt-get install tesseract-ocr tesseract-ocr-vie" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("word", "previous", "fixed"),
+    [
+        ("I.MỤC", "", "I. MỤC"),
+        ("2.1.Giao", "", "2.1. Giao"),
+        ("1.250", "", "1.250"),
+        ("TV/2026.", "Quý", "IV/2026."),
+        ("IH/2024", "", "III/2024"),
+        ("KH/2024", "", "KH/2024"),
+        ("Hà", "Quý", "Hà"),
+    ],
+)
+def test_ocr_misreadings_of_item_numbers_and_quarters_are_fixed(word, previous, fixed):
+    assert fix_word(word, previous) == fixed
+
+
+@needs_tesseract
+def test_the_scan_proposes_the_same_items_as_the_docx(plan_scan):
+    from hoptac.extraction import extract
+
+    def items(text):
+        ex = extract(text).to_json()
+        return [
+            (it.get("number"), len(it.get("leads") or []), it.get("due"))
+            for a in ex.get("agreements", []) if isinstance(a, dict)
+            for it in a.get("items") or []
+        ]  # fmt: skip
+
+    _path, doc = plan_scan
+    assert items(doc.text) == items(read_file(CORPUS / "03_ke_hoach_trien_khai.docx").text)

@@ -69,7 +69,9 @@ as_root() {
 # ---------------------------------------------------------------------------------------------
 section "System packages"
 # libreoffice-writer-nogui: the annual report's DOCX is converted to PDF and read back.
-PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils libreoffice-writer-nogui)
+# tesseract-ocr, tesseract-ocr-vie: OCR of scanned PDFs (decision 0005).
+PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils libreoffice-writer-nogui
+    tesseract-ocr tesseract-ocr-vie)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
     if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then

@@ -350,7 +350,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         ]  # fmt: skip
         if big:
             # Refused before it is read (the upload handler knows its size): HTTP 413.
-            errors = {"files": " ".join(file_too_large_message(f.name or "", f.size) for f in big)}
+            errors = {
+                "files": " ".join(file_too_large_message(f.name or "", f.size or 0) for f in big)
+            }
             status = 413
         else:
             errors, inputs = _upload_inputs(request)

@@ -118,13 +118,13 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         upload = request.FILES.get("file")
-        if upload is not None and upload.size > MAX_UPLOAD:
+        if upload is not None and (upload.size or 0) > MAX_UPLOAD:
             form.is_valid()
             form.errors.pop("file", None)
             form.add_error(
                 "file",
                 _("Tệp quá lớn: %(size)s MB, tối đa %(limit)s MB.")
-                % {"size": mb(upload.size), "limit": mb(MAX_UPLOAD)},
+                % {"size": mb(upload.size or 0), "limit": mb(MAX_UPLOAD)},
             )
             status = 413
         elif form.is_valid():

@@ -125,16 +125,20 @@ def event_date(
                 last = dt.date(y, mo, d)
         ref = last
     lead_end = min(len(low), body_start + _LEAD_CHARS)
-    found = [
-        m for m in _EVENT_RE.finditer(low, body_start, lead_end)
-        if _valid(*_parts(m)) and not _timestamp(low, m.start(), m.end())
-    ]  # fmt: skip
-    recalled = [
-        m for m in found
-        if _RECALLED_BEFORE_RE.search(low, max(body_start, m.start() - 80), m.start())
-    ]  # fmt: skip
-    if len(recalled) < len(found):
-        found = [m for m in found if m not in recalled]
+    # The first date of the lead, passing over dates recalled there (an anniversary, a
+    # signing) when a later one is the event's.
+    found = []
+    fallback = None
+    for m in _EVENT_RE.finditer(low, body_start, lead_end):
+        if not _valid(*_parts(m)) or _timestamp(low, m.start(), m.end()):
+            continue
+        if _RECALLED_BEFORE_RE.search(low, max(body_start, m.start() - 80), m.start()):
+            fallback = fallback or m
+            continue
+        found = [m]
+        break
+    if not found and fallback is not None:
+        found = [fallback]
     for m in found:
         d, mo, y = _parts(m)
         if y is None and ref is not None:

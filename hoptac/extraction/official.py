@@ -13,6 +13,7 @@ See docs/decisions/0006-item-reading.md.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -178,7 +179,7 @@ def read_document(view: View, parties: Parties) -> Official | None:
     kind = None
     for i, ln in enumerate(lines[:40]):
         t = ln.text
-        if " | " in t or len(t) < 6 or _upper_ratio(t) < 0.9:
+        if " | " in t or len(t) < 6 or len(t) > 160 or not t.isupper():
             continue
         low = _fold(t)
         if _STATE_RE.search(t) or low.startswith(
@@ -461,7 +462,7 @@ def read_items(view: View, doc: Official, sides: Sides) -> list[Item]:
             num = None  # "... tổ chức" / "4 đợt khám bệnh": a wrapped line, not an item
         if num is not None:
             own = text[body_at : ln.end].strip()
-            if _upper_ratio(own) > 0.8 and len(own) > 3:
+            if len(own) > 3 and own.isupper():
                 # "1. LĨNH VỰC KINH TẾ": a heading, not an item.
                 current, open_text = None, False
                 continue
@@ -750,6 +751,8 @@ def document_agreement(view: View, doc: Official, parties: Parties) -> Fact:
     sides = Sides(parties.mentions, list(parties.names), kinds, doc.issuer)
     items = read_items(view, doc, sides)
     text = view.text
+    hits = _field_hits(view, doc)
+    starts = [h[0] for h in hits]
     out_items = []
     for it in items:
         own = " ".join(" ".join(text[s:e].split()) for s, e in it.text_parts)
@@ -760,7 +763,7 @@ def document_agreement(view: View, doc: Official, parties: Parties) -> Fact:
             {
                 "number": it.number,
                 "text": own,
-                "field": None if it.follow_up else _field(own),
+                "field": None if it.follow_up else _field_in(hits, starts, it.text_parts),
                 "leads": [a.to_json() for a in it.leads],
                 "partners": [a.to_json() for a in it.partners if a not in it.leads],
                 "due": due(view, it),
@@ -789,16 +792,32 @@ _AGENCY_MASK_RE = re.compile(
 )
 
 
-def _field(text: str) -> str | None:
-    masked = _AGENCY_MASK_RE.sub(lambda m: " " * len(m.group()), text)
-    low = fold_tones(masked.lower())
-    pattern, code_of = counts._field_re()
-    for m in pattern.finditer(low):
-        if m.start() > 0 and low[m.start() - 1].isalnum():
+def _field_hits(view: View, doc: Official) -> list[tuple[int, str]]:
+    """The field keywords of the body, in order, outside agency names ("Sở Tài chính" names
+    an agency, not the finance field)."""
+    agencies = [
+        (m.start(), m.end()) for m in _AGENCY_MASK_RE.finditer(view.text, doc.body_start, doc.body_end)
+    ]  # fmt: skip
+    starts = [a[0] for a in agencies]
+    out = []
+    for s, _e, code in counts.field_hits(view):
+        if not doc.body_start <= s < doc.body_end:
             continue
-        code = code_of.get(" ".join(re.split(r"[\s\-–—]+", m.group())))
-        if code:
-            return code
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and agencies[k][0] <= s < agencies[k][1]:
+            continue
+        out.append((s, code))
+    return out
+
+
+def _field_in(
+    hits: list[tuple[int, str]], starts: list[int], parts: list[tuple[int, int]]
+) -> str | None:
+    """The first field named inside the item's own text."""
+    for s, e in parts:
+        i = bisect.bisect_left(starts, s)
+        if i < len(hits) and hits[i][0] < e:
+            return hits[i][1]
     return None
 
 

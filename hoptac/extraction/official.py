@@ -43,7 +43,7 @@ _KIND_HEADS = (
 _ONE_SIDE = frozenset({"plan", "report"})
 _NUMBER_RE = re.compile(r"(?<!\w)Số\s*:?\s*(?P<n>\d[\w.\-/&Đđ]*(?:/[\w.\-&Đđ]+)*)")
 _DATELINE_RE = re.compile(
-    r"(?P<place>[A-ZĐ][^\n|,]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+"
+    r"(?P<place>[A-ZĐ][^\n|,]{1,40}),\s*ngày[\s\-.]+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+"
     r"(?P<y>(?:19|20)\d{2})"
 )
 _OPENING_RE = re.compile(
@@ -59,7 +59,8 @@ _YEAR_TITLE_RE = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d
 _STATE_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 
 # Numbered lines.
-_ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,6})[.)]\s+(?P<t>\S.*)$")
+# "I. MỤC ĐÍCH"; OCR may drop the space ("I.MỤC ĐÍCH").
+_ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,6})(?:[.)]\s+|\.(?=[A-ZĐÀ-Ỹ]))(?P<t>\S.*)$")
 _ARTICLE_RE = re.compile(
     r"^(?:Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?P<n>[\dIVXLC]+)\b[.:]?\s*(?P<t>.*)$"
 )
@@ -590,7 +591,15 @@ def _leads_from_text(view: View, it: Item, sides: Sides) -> None:
 
 
 # --- Due dates --------------------------------------------------------------------------------
-_QUARTER = {"i": 3, "ii": 6, "iii": 9, "iv": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+def _quarter(q: str) -> int | None:
+    """1-4 from "I".."IV" or a digit, read through OCR's confusions ("IH", "Il" = III, II)."""
+    q = q.lower()
+    if q.isdigit():
+        return int(q) if 1 <= int(q) <= 4 else None
+    q = q.replace("h", "ii").replace("l", "i").replace("1", "i")
+    return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q)
+
+
 _RECURRING_RE = re.compile(
     r"hằng\s+(?:năm|quý|tháng|tuần)|hàng\s+(?:năm|quý|tháng|tuần)|thường\s+xuyên|định\s+kỳ|"
     r"mỗi\s+năm|liên\s+tục|hằng\s+ngày",
@@ -599,7 +608,7 @@ _RECURRING_RE = re.compile(
 _DUE_PATTERNS = (
     ("day", re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})")),
     ("day", re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)),
-    ("quarter", re.compile(r"(?:quý|qúy)\s+(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
+    ("quarter", re.compile(r"(?:quý|qúy)\s+(?P<q>[ivlh1]{1,3}|[2-4])\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
     ("half", re.compile(r"(?P<h>\d|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
     ("range", re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")),
@@ -621,7 +630,9 @@ def _due_of(s: str) -> str | None:
             if d:
                 return d.isoformat()
         elif kind == "quarter":
-            return f"{m.group('y')}-{_QUARTER[m.group('q').lower()]:02d}"
+            q = _quarter(m.group("q"))
+            if q:
+                return f"{m.group('y')}-{q * 3:02d}"
         elif kind == "half":
             return f"{m.group('y')}-{6 if m.group('which') == 'đầu' else 12:02d}"
         elif kind == "month":

@@ -69,9 +69,9 @@ def _valid(d: int, m: int, y: int | None) -> bool:
 
 def _parts(m: re.Match[str]) -> tuple[int, int, int | None]:
     g: dict[str, str | None] = m.groupdict()
-    if g.get("d4"):
-        word = " ".join(g["mw"].split())
-        return int(g["d4"]), _MONTH_WORDS[word], int(g["y4"]) if g.get("y4") else None
+    d4, mw, y4 = g.get("d4"), g.get("mw"), g.get("y4")
+    if d4 and mw:
+        return int(d4), _MONTH_WORDS[" ".join(mw.split())], int(y4) if y4 else None
     d = g["d"] or g["d2"] or g.get("d3")
     mo = g["m"] or g["m2"] or g.get("m3")
     y = g["y"] or g["y2"] or g.get("y3")

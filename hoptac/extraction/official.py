@@ -322,8 +322,8 @@ def _signature_block(
             c for c in cells
             if c[0] and not c[0].startswith(("-", "Nơi nhận", "+", "•")) and not c[0].endswith((",", ";"))
         ]  # fmt: skip
-        for k, cell in enumerate(reversed(keep)):
-            columns.setdefault(k, []).append(cell)
+        for k, kept in enumerate(reversed(keep)):
+            columns.setdefault(k, []).append(kept)
     out: list[dict[str, str | None]] = []
     spans: list[tuple[int, int]] = []
     for k in sorted(columns, reverse=True):
@@ -584,10 +584,9 @@ def _leads_from_text(view: View, it: Item, sides: Sides) -> None:
                     p = _PARTNERS_RE.search(part, m.end())
                     if p and p.start() - m.end() < 4:
                         it.partners.extend(read_agencies(p.group("who"), s + p.start("who"), sides))
-        if not found:
-            m = _SUBJECT_RE.match(part)
-            if m:
-                it.leads.extend(read_agencies(m.group("who"), s, sides))
+        subject = None if found else _SUBJECT_RE.match(part)
+        if subject:
+            it.leads.extend(read_agencies(subject.group("who"), s, sides))
 
 
 # --- Due dates --------------------------------------------------------------------------------

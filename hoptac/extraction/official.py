@@ -591,11 +591,12 @@ def _leads_from_text(view: View, it: Item, sides: Sides) -> None:
 
 # --- Due dates --------------------------------------------------------------------------------
 def _quarter(q: str) -> int | None:
-    """1-4 from "I".."IV" or a digit, read through OCR's confusions ("IH", "Il" = III, II)."""
+    """1-4 from "I".."IV" or a digit, read through OCR's confusions ("IH", "Il", "TV" = III,
+    II, IV)."""
     q = q.lower()
     if q.isdigit():
         return int(q) if 1 <= int(q) <= 4 else None
-    q = q.replace("h", "ii").replace("l", "i").replace("1", "i")
+    q = q.replace("h", "ii").replace("l", "i").replace("1", "i").replace("t", "i")
     return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q)
 
 
@@ -607,7 +608,7 @@ _RECURRING_RE = re.compile(
 _DUE_PATTERNS = (
     ("day", re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})")),
     ("day", re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)),
-    ("quarter", re.compile(r"(?:quý|qúy)\s+(?P<q>[ivlh1]{1,3}|[2-4])\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
+    ("quarter", re.compile(r"(?:quý|qúy)\s+(?P<q>[ivlh1t]{1,3}|[2-4])\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
     ("half", re.compile(r"(?P<h>\d|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
     ("range", re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")),

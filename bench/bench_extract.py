@@ -86,14 +86,16 @@ def _versus_ner(news: list[str]) -> bool:
     texts = news + [read_file(p).text for p in sorted(OFFICIAL.glob("*.txt"))]
     paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
     ner(paragraphs[0])  # load the model outside the timing
-    t = time.process_time()
-    for text in texts:
-        extract(text)
-    ours = time.process_time() - t
-    t = time.process_time()
-    for para in paragraphs:
-        ner(para)
-    theirs = time.process_time() - t
+    ours = theirs = float("inf")
+    for _ in range(3):  # best of three for both: the machine is shared
+        t = time.process_time()
+        for text in texts:
+            extract(text)
+        ours = min(ours, time.process_time() - t)
+        t = time.process_time()
+        for para in paragraphs:
+            ner(para)
+        theirs = min(theirs, time.process_time() - t)
     ratio = theirs / ours if ours else float("inf")
     good = ratio >= TARGET_VS_NER
     print(

@@ -89,9 +89,10 @@ def _versus_ner(news: list[str]) -> bool:
     ours = theirs = float("inf")
     for _ in range(3):  # best of three for both: the machine is shared
         t = time.process_time()
-        for text in texts:
-            extract(text)
-        ours = min(ours, time.process_time() - t)
+        for _ in range(10):  # a longer run: a tenth of a second is mostly noise here
+            for text in texts:
+                extract(text)
+        ours = min(ours, (time.process_time() - t) / 10)
         t = time.process_time()
         for para in paragraphs:
             ner(para)

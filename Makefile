@@ -7,7 +7,7 @@ PORT ?= 8000
 # Development tasks run with DEBUG on (the settings keep it off unless it is explicitly on).
 export DEBUG ?= 1
 
-.PHONY: setup run test test-fast lint bench score ci screenshots messages clean
+.PHONY: setup run test test-fast lint bench bench-load score ci screenshots messages clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,11 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m bench
+
+# 20 concurrent API writers for 30 s against a server it starts on 127.0.0.1 (a throwaway
+# SQLite database, or the PostgreSQL of DATABASE_URL); prints the failed writes (target 0).
+bench-load: setup
+	$(BIN)/python -m bench.load_writes
 
 score: setup
 	@rm -rf var/score && mkdir -p var/score

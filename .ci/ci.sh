@@ -68,7 +68,8 @@ as_root() {
 
 # ---------------------------------------------------------------------------------------------
 section "System packages"
-PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils)
+# libreoffice-writer-nogui: the annual report's DOCX is converted to PDF and read back.
+PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils libreoffice-writer-nogui)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
     if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then

@@ -17,6 +17,7 @@ from hoptac.lib.env import (
     env_list,
     env_str,
     env_timezone,
+    env_url,
     secret_key,
 )
 
@@ -39,7 +40,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django_htmx",
     "template_partials",
     "simple_history",
@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hoptac.activities",
     "hoptac.documents",
     "hoptac.reports",
+    "hoptac.reminders",
     "hoptac.web",
     "hoptac.api",
 ]
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoptac.lib.locale.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "hoptac.documents.uploads.UploadSizeMiddleware",  # 413 before the CSRF check reads a body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hoptac.lib.middleware.QueryGuardMiddleware",
@@ -144,7 +146,7 @@ SESSION_SAVE_EVERY_REQUEST = True
 HOPTAC_API_RATE = env_str("HOPTAC_API_RATE", "600/min")
 # Days an API token issued by `hoptac api_token` stays valid unless --days says otherwise.
 HOPTAC_API_TOKEN_DAYS = env_int("HOPTAC_API_TOKEN_DAYS", 365, minimum=1)
-# Mail (password reset): EMAIL_URL, e.g. smtp://user:pass@host:587?tls=1; console in DEBUG.
+# Mail (password reset, reminders): EMAIL_URL, e.g. smtp://user:pass@host:587?tls=1; console in DEBUG.
 _email = email_settings(env_str("EMAIL_URL", "console://" if DEBUG else ""))
 HOPTAC_EMAIL_CONFIGURED = _email.configured
 EMAIL_BACKEND = _email.backend
@@ -160,6 +162,8 @@ LOGOUT_REDIRECT_URL = "web:dashboard"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dd/mm/yyyy on every page and in every date input (hoptac/formats/).
+FORMAT_MODULE_PATH = ["hoptac.formats"]
 TIME_ZONE = env_timezone("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
@@ -182,8 +186,24 @@ MEDIA_ROOT = VAR_DIR / "media"
 HOPTAC_MAX_DOCUMENT_BYTES = env_int("HOPTAC_MAX_DOCUMENT_BYTES", 20 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HOPTAC_MAX_DOCUMENT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# One upload request (all its files): a larger body is answered 413 before it is read.
+HOPTAC_MAX_UPLOAD_BYTES = env_int("HOPTAC_MAX_UPLOAD_BYTES", 50 * 1024 * 1024, minimum=1024)
+# Readers (hoptac.extraction.Limits): text cap, what a DOCX/XLSX may expand to, OCR of scans.
+HOPTAC_MAX_TEXT_CHARS = env_int("HOPTAC_MAX_TEXT_CHARS", 1_000_000, minimum=1000)
+HOPTAC_MAX_UNZIPPED_BYTES = env_int(
+    "HOPTAC_MAX_UNZIPPED_BYTES", 100 * 1024 * 1024, minimum=1024 * 1024
+)
+HOPTAC_MAX_ZIP_RATIO = env_int("HOPTAC_MAX_ZIP_RATIO", 100, minimum=2)
+HOPTAC_OCR = env_bool("HOPTAC_OCR", True)
+HOPTAC_OCR_LANGUAGES = env_str("HOPTAC_OCR_LANGUAGES", "vie")
+HOPTAC_OCR_PAGE_SECONDS = env_int("HOPTAC_OCR_PAGE_SECONDS", 60, minimum=1)
+HOPTAC_OCR_DOCUMENT_SECONDS = env_int("HOPTAC_OCR_DOCUMENT_SECONDS", 600, minimum=1)
 # Facts at or above this confidence are accepted by `hoptac ingest --auto-accept`.
 HOPTAC_AUTO_ACCEPT_THRESHOLD = env_float("HOPTAC_AUTO_ACCEPT_THRESHOLD", 0.8, low=0.0, high=1.0)
+# Follow-up: an open commitment not updated for this many days is "chưa cập nhật N ngày".
+HOPTAC_STALE_DAYS = env_int("HOPTAC_STALE_DAYS", 90, minimum=1)
+# The site's address as officials reach it, for the links in reminder e-mails.
+HOPTAC_SITE_URL = env_url("HOPTAC_SITE_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -18,8 +18,13 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include("hoptac.documents.urls")),
     path("reports/", include("hoptac.reports.urls")),
+    path("tasks/", include("hoptac.reminders.urls")),
     path("", include("hoptac.web.urls")),
 ]
 
+# 400 and 500 (503 with Retry-After when the database is busy; JSON under /api/) from
+# lib.errors, 403 and 404 with the service's reason from web.errors.
 handler400 = "hoptac.lib.errors.bad_request"
+handler403 = "hoptac.web.errors.permission_denied"
+handler404 = "hoptac.web.errors.page_not_found"
 handler500 = "hoptac.lib.errors.server_error"

@@ -106,6 +106,15 @@ def secret_key(var_dir: Path, *, debug: bool) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def env_url(name: str, default: str) -> str:
+    """Return an http(s) URL without its trailing slash."""
+    value = os.environ.get(name, default).strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"{name}={value!r} is not an http(s) URL")
+    return value.rstrip("/")
+
+
 @dataclass(frozen=True)
 class EmailSettings:
     backend: str

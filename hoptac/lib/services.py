@@ -24,9 +24,14 @@ class ConcurrentEdit(ValidationError):
     """Someone saved the record after the editor read it: the later save is refused."""
 
 
-def record_create(model: type[T], *, by, **values: Any) -> T:
-    """Create, validate and save a record made by `by`; return it."""
+def record_create(model: type[T], *, by, confirm_far_dates: bool = False, **values: Any) -> T:
+    """Create, validate and save a record made by `by`; return it.
+
+    `confirm_far_dates` says the user confirmed dates more than a year ahead (lib.validation).
+    """
     obj = model(**values)
+    if confirm_far_dates:
+        obj._confirm_far_dates = True  # type: ignore[attr-defined]
     obj.created_by = obj.updated_by = by if by and by.is_authenticated else None
     check_values(obj, values)
     obj.full_clean()
@@ -35,7 +40,10 @@ def record_create(model: type[T], *, by, **values: Any) -> T:
     return obj
 
 
-def record_update(obj: T, *, by, expected_version: int | None = None, **changes: Any) -> T:
+def record_update(
+    obj: T, *, by, expected_version: int | None = None, confirm_far_dates: bool = False,
+    **changes: Any,
+) -> T:  # fmt: skip
     """Apply `changes`, validate and save; refuse when the record moved past `expected_version`.
 
     The version check and the increment happen in one UPDATE, so two concurrent saves from the
@@ -43,6 +51,8 @@ def record_update(obj: T, *, by, expected_version: int | None = None, **changes:
     """
     for name, value in changes.items():
         setattr(obj, name, value)
+    if confirm_far_dates:
+        obj._confirm_far_dates = True  # type: ignore[attr-defined]
     obj.updated_by = by if by and by.is_authenticated else None
     check_values(obj, changes)
     obj.full_clean()

@@ -16,6 +16,7 @@ from hoptac.localities.services import localities_load
 DEMO_USERNAME = "demo"
 # At least 12 characters and not a common password, like every password (settings).
 DEMO_PASSWORD = "hoptac-thu-nghiem"  # noqa: S105 - printed on the console on purpose; demo only
+DEMO_EMAIL = "demo@hoptac.invalid"  # so that `hoptac remind` has someone to write to
 CORPUS = Path(settings.BASE_DIR).parent / "corpus" / "dev"
 # Two samples print a day and month but no year; they report 2019 conferences, and their
 # outlets published them on the day. Giving that date keeps the units of the time (Quảng Ninh
@@ -59,7 +60,9 @@ class Command(BaseCommand):
         users = get_user_model()
         user = users.objects.filter(username=DEMO_USERNAME).first()
         if user is None:
-            user = users.objects.create_superuser(DEMO_USERNAME, password=DEMO_PASSWORD)
+            user = users.objects.create_superuser(
+                DEMO_USERNAME, email=DEMO_EMAIL, password=DEMO_PASSWORD
+            )
         elif not user.check_password(DEMO_PASSWORD):  # an older demo database
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])

@@ -97,7 +97,10 @@ TEMPLATES = [
 # SQLite under var/ by default (created on first use); PostgreSQL through DATABASE_URL.
 _default_db = f"sqlite:///{VAR_DIR / 'hoptac.sqlite3'}"
 try:
-    _db = dj_database_url.parse(env_str("DATABASE_URL", _default_db), conn_max_age=60)
+    _db = dj_database_url.parse(
+        env_str("DATABASE_URL", _default_db),
+        conn_max_age=env_int("HOPTAC_DB_CONN_MAX_AGE", 60, minimum=0),
+    )
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
 if _db["ENGINE"] == "django.db.backends.sqlite3":

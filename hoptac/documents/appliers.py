@@ -167,23 +167,47 @@ def apply_grant(fact: Fact, event: Event, *, by, tally: Tally) -> None:
 
 
 def apply_commitment_count(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    """Record an agreed count ("12 nội dung") as a part of the meeting's one conclusion.
+
+    A meeting makes one agreement ("Kết luận hội nghị") for all the counts agreed there; each
+    count is one of its parts, and it has empty items up to the largest count, for the
+    official (or an official document's items) to fill in.
+    """
     from hoptac.partnerships.models import Agreement, AgreementKind
-    from hoptac.partnerships.services import agreement_create
+    from hoptac.partnerships.services import agreement_create, agreement_update, placeholders_add
 
     count = int(fact.value.get("count") or 0)
-    unit = (fact.value.get("unit") or _("nội dung")).strip()[:255]
+    unit = " ".join((fact.value.get("unit") or _("nội dung")).split())[:255]
     if count <= 0:
         raise ValidationError({"count": _("Số nội dung: hãy nhập một số nguyên lớn hơn 0.")})
-    for agreement in Agreement.objects.filter(meeting=event.meeting, agreed_count__isnull=False):
-        if fold(agreement.agreed_unit) == fold(unit):
-            compare_into(agreement, {"agreed_count": count}, fact, by=by, tally=tally)
-            return
-    agreement = agreement_create(
-        partnership=event.partnership, by=by, placeholders=count, meeting=event.meeting,
-        kind=AgreementKind.CONCLUSION, title=_("Thống nhất %(n)s %(unit)s") % {"n": count, "unit": unit},
-        signed_on=event.meeting.held_on, agreed_count=count, agreed_unit=unit,
-    )  # fmt: skip
-    tally.created += 1 + count
+    part = {"count": count, "unit": unit}
+    agreement = (
+        Agreement.objects.filter(meeting=event.meeting, agreed_count__isnull=False)
+        .order_by("id")
+        .first()
+    )
+    if agreement is None:
+        agreement = agreement_create(
+            partnership=event.partnership, by=by, placeholders=count, meeting=event.meeting,
+            kind=AgreementKind.CONCLUSION, title=_("Kết luận hội nghị"),
+            signed_on=event.meeting.held_on, agreed_count=count, agreed_unit=unit,
+            agreed_parts=[part],
+        )  # fmt: skip
+        tally.created += 1 + count
+        link(agreement, fact)
+        return
+    parts = list(agreement.agreed_parts or [])
+    if not parts and agreement.agreed_count:  # recorded before parts were kept
+        parts = [{"count": agreement.agreed_count, "unit": agreement.agreed_unit}]
+    if not any(p.get("count") == count and fold(p.get("unit", "")) == fold(unit) for p in parts):
+        parts.append(part)
+        biggest = max(parts, key=lambda p: p["count"])
+        agreement_update(
+            agreement, by=by, agreed_parts=parts, agreed_count=biggest["count"],
+            agreed_unit=biggest["unit"],
+        )  # fmt: skip
+        tally.updated += 1
+        tally.created += placeholders_add(agreement, by=by, count=biggest["count"])
     link(agreement, fact)
 
 

@@ -106,6 +106,8 @@ def test_the_command_prints_a_working_token(client, agreement, alice, capsys):
     c = agreement.commitments.first()
     headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     assert (
-        _post(client, f"/api/v1/commitments/{c.pk}/status", {"status": "in_progress"}, headers).status_code
+        _post(
+            client, f"/api/v1/commitments/{c.pk}/status", {"status": "in_progress"}, headers
+        ).status_code
         == 200
     )

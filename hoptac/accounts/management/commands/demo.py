@@ -57,6 +57,9 @@ class Command(BaseCommand):
             user = users.objects.create_superuser(
                 DEMO_USERNAME, email=DEMO_EMAIL, password=DEMO_PASSWORD
             )
+        elif not user.email:
+            user.email = DEMO_EMAIL
+            user.save(update_fields=["email"])
         return user
 
     def _ingest_samples(self, user) -> int:

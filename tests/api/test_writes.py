@@ -107,7 +107,10 @@ def test_the_command_prints_a_working_token(client, agreement, alice, capsys):
     headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     assert (
         _post(
-            client, f"/api/v1/commitments/{c.pk}/status", {"status": "in_progress"}, headers
-        ).status_code
+            client,
+            f"/api/v1/commitments/{c.pk}/status",
+            {"status": "done", "note": "Đã hoàn thành"},
+            headers,
+        ).status_code  # fmt: skip
         == 200
     )

@@ -135,7 +135,7 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("web:commitment", pk=c.pk)
 
 
-def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """Send a progress note's evidence file to a signed-in user who may read the commitment."""
     if not request.user.is_authenticated:
         raise PermissionDenied(_("Hãy đăng nhập để tải minh chứng."))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,6 +42,7 @@ from hoptac.documents.services import (
     fact_edit,
     fact_reject,
 )
+from hoptac.documents.uploads import file_too_large_message
 from hoptac.documents.values import form_initial, specs_for
 from hoptac.lib.fields import field_label
 from hoptac.lib.http import HttpRequest
@@ -341,12 +343,22 @@ def upload(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Chỉ biên tập viên mới được tải tài liệu lên."))
     ctx: dict[str, Any] = {"values": request.POST if request.method == "POST" else {}}
     if request.method == "POST":
-        errors, inputs = _upload_inputs(request)
+        big = [
+            f for f in request.FILES.getlist("files")
+            if (f.size or 0) > settings.HOPTAC_MAX_DOCUMENT_BYTES
+        ]  # fmt: skip
+        if big:
+            # Refused before it is read (the upload handler knows its size): HTTP 413.
+            errors = {"files": " ".join(file_too_large_message(f.name or "", f.size) for f in big)}
+            status = 413
+        else:
+            errors, inputs = _upload_inputs(request)
+            status = 400
         if errors:
             ctx["errors"] = errors
             if request.htmx:
-                return render(request, "documents/upload.html#upload-results", ctx)
-            return render(request, "documents/upload.html", ctx, status=400)
+                return render(request, "documents/upload.html#upload-results", ctx, status=status)
+            return render(request, "documents/upload.html", ctx, status=status)
         published, url = inputs.pop()
         ctx["results"] = [
             document_ingest(

@@ -182,7 +182,8 @@ _MONEY_CONTEXT_RE = re.compile(
     r"tổng\s{1,2}mức|ngân\s{1,2}sách|số\s{1,2}tiền|giải\s{1,2}ngân)(?!\w)[^.;!?\n]{0,70}$"
 )
 _NOT_MONEY_AFTER_RE = re.compile(
-    r"\s{0,3}(?:người|lượt|khách|tấn|lít|m3|kwh|con|cây|liều|\w+\s{0,2}/)"
+    r"\s{0,3}(?:usd|đô|euro|eur|yên|yen|won|bảng|nhân\s{1,2}dân\s{1,2}tệ|người|lượt|khách|tấn|lít"
+    r"|m3|kwh|con|cây|liều|\w+\s{0,2}/)(?!\w)"
 )
 
 

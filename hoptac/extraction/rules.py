@@ -23,7 +23,8 @@ class RulesExtractor:
         view = View.of(text)
         body_start = view.title[1] if view.title else 0
         head = lower_same_length(view.text[: body_start + 600])
-        found, ref = dates.event_date(view.low, head, body_start, published=published)
+        tail = lower_same_length(view.text[-300:])
+        found, ref = dates.event_date(view.low, head, body_start, published=published, tail=tail)
         event_day = None
         if found and not found.iso.startswith("--"):
             event_day = dt.date.fromisoformat(found.iso)
@@ -31,6 +32,7 @@ class RulesExtractor:
         on = localities.reference_date(view, event_day or ref, mentions)
         localities.resolve_all(mentions, on)
         parties = localities.choose_parties(view, mentions)
+        localities.add_city_references(view, parties)
 
         ex = Extraction(source=source, extractor=self.name)
         if view.title:

@@ -25,6 +25,7 @@ from hoptac.partnerships.models import (
     RequestStatus,
 )
 from hoptac.web.queries import locality_label
+from hoptac.web.widgets import LocalitySelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -62,10 +63,19 @@ class RecordForm(forms.ModelForm):
                         "-generation", "name"
                     )
                     f.label_from_instance = locality_label
+                    f.widget = LocalitySelect(date_field=self._date_field_name())
                 elif model is Partnership:
                     f.queryset = editable_partnerships(user)
             if isinstance(f.widget, forms.DateInput):
                 f.widget = DATE
+
+    def _date_field_name(self) -> str | None:
+        """Return the name of the field that dates the record (the units must exist then)."""
+        for name in ("held_on", "signed_on", "given_on", "registered_on", "reported_on",
+                     "starts_on", "made_on"):  # fmt: skip
+            if name in self.fields:
+                return name
+        return None
 
     def values(self) -> dict:
         """Return the cleaned values of the model fields, for a service call."""

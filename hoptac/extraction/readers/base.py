@@ -27,7 +27,7 @@ class Limits:
     The defaults are those of the application's settings (docs/configuration.md).
     """
 
-    max_text_chars: int = 2_000_000
+    max_text_chars: int = 1_000_000
     max_unzipped_bytes: int = 100 * 1024 * 1024
     max_zip_ratio: int = 100
     ocr: bool = True

@@ -31,6 +31,11 @@ _SKIP = {
     MC_FALLBACK, f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentReference",
 }  # fmt: skip
 _PLACEHOLDER_RE = re.compile(r"%([1-9])")
+_PPR, _T = f"{W}pPr", f"{W}t"
+_TEXT_TAGS = {_T: "", f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+# What may hide text (or repeat it) below a paragraph; without any, its text is simply its
+# w:t, w:tab and w:br in order (rPr, instrText, delText hold none of those).
+_SKIP_IN_RUNS = (f"{W}del", f"{W}txbxContent", MC_FALLBACK, f"{W}p")
 
 
 @dataclass(frozen=True)
@@ -247,8 +252,14 @@ class _Body:
         self.out = out
 
     def paragraph_text(self, p) -> str:  # type: ignore[no-untyped-def]
-        parts: list[str] = [self.numbering.label(p.find(f"{W}pPr"))]
-        _runs_text(p, parts)
+        ppr = p.find(_PPR)
+        parts: list[str] = [self.numbering.label(ppr) if ppr is not None else ""]
+        if next(p.iterdescendants(*_SKIP_IN_RUNS), None) is None:
+            # The common case, and the fast one: nothing to skip below the paragraph.
+            for el in p.iter(*_TEXT_TAGS):
+                parts.append(el.text or "" if el.tag == _T else _TEXT_TAGS[el.tag])
+        else:
+            _runs_text(p, parts)
         return "".join(parts)
 
     def block(self, el) -> None:  # type: ignore[no-untyped-def]
@@ -317,13 +328,15 @@ def read_docx(data: bytes, name: str, limits: Limits) -> Document:
         )
         out = TextBuilder(name, limits)
         body = _Body(numbering, out)
+        body_tag = f"{W}body"
         with zf.open(main) as fh:
             context = etree.iterparse(
-                fh, events=("end",), resolve_entities=False, no_network=True, huge_tree=True
-            )
+                fh, events=("end",), tag=(f"{W}p", f"{W}tbl", f"{W}sdt"),
+                resolve_entities=False, no_network=True, huge_tree=True,
+            )  # fmt: skip
             for _event, el in context:
                 parent = el.getparent()
-                if parent is None or parent.tag != f"{W}body":
+                if parent is None or parent.tag != body_tag:
                     continue
                 body.block(el)
                 el.clear()

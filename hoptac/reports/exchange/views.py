@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from hoptac.accounts.models import Role
+from hoptac.accounts.permissions import sides_any
+from hoptac.documents.uploads import mb
 from hoptac.reports.exchange.columns import IMPORT_COLUMNS
 from hoptac.reports.exchange.export import CONTENT_TYPES, csv_chunks, xlsx_file
-from hoptac.reports.exchange.importer import import_rows, read_table, template_rows
+from hoptac.reports.exchange.importer import (
+    UnreadableTable,
+    import_rows,
+    read_table,
+    template_rows,
+)
 from hoptac.reports.exchange.registers import REGISTERS
 
 FILTERS = ("partnership", "locality", "status", "field", "year", "q")
@@ -89,8 +99,6 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         f = self.cleaned_data["file"]
-        if f.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
         if not f.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
         return f
@@ -98,16 +106,35 @@ class ImportForm(forms.Form):
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
-    """Upload a spreadsheet; show the per-row errors, or what a dry run or the import did."""
+    """Upload a spreadsheet; show the per-row errors, or what a dry run or the import did.
+
+    Only editors and above import (a row's service checks its own sides again). A file over
+    MAX_UPLOAD is answered 413 before it is read.
+    """
+    if not sides_any(request.user, Role.EDITOR):
+        raise PermissionDenied(_("Chỉ biên tập viên trở lên mới được nhập dữ liệu."))
     result = None
+    status = 200
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
+        upload = request.FILES.get("file")
+        if upload is not None and upload.size > MAX_UPLOAD:
+            form.is_valid()
+            form.errors.pop("file", None)
+            form.add_error(
+                "file",
+                _("Tệp quá lớn: %(size)s MB, tối đa %(limit)s MB.")
+                % {"size": mb(upload.size), "limit": mb(MAX_UPLOAD)},
+            )
+            status = 413
+        elif form.is_valid():
             upload = form.cleaned_data["file"]
             try:
                 table = read_table(upload.read(), upload.name)
-            except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's to fix
-                form.add_error("file", _("Không đọc được tệp: %(e)s") % {"e": exc})
+            except UnreadableTable as exc:
+                form.add_error("file", str(exc))
+            except (ValueError, KeyError, TypeError, zipfile.BadZipFile, OSError):
+                form.add_error("file", _("Không đọc được tệp: hãy dùng tệp .xlsx hoặc .csv."))
             else:
                 result = import_rows(
                     form.cleaned_data["register"], table, by=request.user,
@@ -115,7 +142,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 )  # fmt: skip
     else:
         form = ImportForm()
-    status = 400 if result is not None and result.errors else 200
+    if status == 200 and result is not None and result.errors:
+        status = 400
     return render(
         request, "reports/import.html",
         {"form": form, "result": result, "registers": [(k, REGISTERS[k].label) for k in IMPORT_COLUMNS]},

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hoptac.lib.env import (
     env_bool,
+    env_choice,
     env_float,
     env_int,
     env_list,
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     "hoptac.reports",
     "hoptac.web",
     "hoptac.api",
+    "django_tasks",
+    "django_tasks_db",
+    "hoptac.jobs",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hoptac.lib.logging.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -141,9 +146,43 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBU
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# --- Production: background jobs, logging, error reporting (docs/deploy.md) ---------------
+# Jobs (uploads, imports, reports, XLSX exports, reindex) go to the database queue that
+# `hoptac worker` runs; "immediate" runs them inside the request (tests, development).
+HOPTAC_TASKS = env_choice("HOPTAC_TASKS", "immediate" if DEBUG else "database",
+                          ["database", "immediate"])  # fmt: skip
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if HOPTAC_TASKS == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+# One JSON object per line (request id, user, and the fields a call adds) or plain text.
+LOG_FORMAT = env_choice("LOG_FORMAT", "json", ["json", "text"])
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "hoptac.lib.logging.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "hoptac.lib.logging.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # Our own lines (every write, job and refusal) at INFO unless told otherwise.
+    "loggers": {"hoptac": {"level": env_str("HOPTAC_LOG_LEVEL", "INFO")}},
 }
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from hoptac.lib.errors import sentry_init
+
+    sentry_init(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"))

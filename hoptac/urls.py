@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from hoptac.api.urls import api
+from hoptac.jobs.health import healthz
 
 admin.site.site_header = "hoptac – quản trị"
 admin.site.site_title = "hoptac"
@@ -16,5 +17,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include("hoptac.documents.urls")),
     path("reports/", include("hoptac.reports.urls")),
+    path("jobs/", include("hoptac.jobs.urls")),
+    path("healthz", healthz, name="healthz"),
     path("", include("hoptac.web.urls")),
 ]

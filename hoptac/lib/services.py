@@ -6,6 +6,7 @@ a TrackedModel around them.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -19,6 +20,16 @@ from hoptac.lib.models import TrackedFields
 T = TypeVar("T", bound=TrackedFields)
 
 
+def _log(obj: TrackedFields, event: str, by) -> None:
+    """One line per write, on the logger of the record's app (hoptac.partnerships, ...)."""
+    meta, user = obj._meta, by.get_username() if by is not None and by.is_authenticated else ""
+    logging.getLogger(meta.app_config.name if meta.app_config else "hoptac").info(
+        "%s %s %s v%s", event, meta.label_lower, obj.pk, obj.version,
+        extra={"event": event, "model": meta.label_lower, "pk": obj.pk, "version": obj.version,
+               "user": user},
+    )  # fmt: skip
+
+
 class ConcurrentEdit(ValidationError):
     """Someone saved the record after the editor read it: the later save is refused."""
 
@@ -30,6 +41,7 @@ def record_create(model: type[T], *, by, **values: Any) -> T:
     obj.full_clean()
     _stamp(obj, by)
     obj.save()
+    _log(obj, "create", by)
     return obj
 
 
@@ -63,6 +75,7 @@ def record_update(obj: T, *, by, expected_version: int | None = None, **changes:
             obj.version += 1
         _stamp(obj, by)
         obj.save()
+    _log(obj, "update", by)
     return obj
 
 
@@ -74,6 +87,7 @@ def record_delete(obj: T, *, by) -> T:
     obj.version += 1
     _stamp(obj, by)
     obj.save()
+    _log(obj, "delete", by)
     return obj
 
 

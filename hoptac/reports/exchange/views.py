@@ -7,15 +7,19 @@ import io
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from hoptac.jobs.models import JobKind, JobStatus
+from hoptac.jobs.services import job_submit
+from hoptac.jobs.views import job_response, remember
 from hoptac.reports.exchange.columns import IMPORT_COLUMNS
-from hoptac.reports.exchange.export import CONTENT_TYPES, csv_chunks, xlsx_file
-from hoptac.reports.exchange.importer import import_rows, read_table, template_rows
+from hoptac.reports.exchange.export import CONTENT_TYPES, csv_chunks
+from hoptac.reports.exchange.importer import template_rows
 from hoptac.reports.exchange.registers import REGISTERS
+from hoptac.reports.jobs import import_from_json
 
 FILTERS = ("partnership", "locality", "status", "field", "year", "q")
 MAX_UPLOAD = 10 * 1024 * 1024
@@ -48,10 +52,12 @@ def export(request: HttpRequest, register: str, fmt: str) -> HttpResponseBase:
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    return FileResponse(
-        xlsx_file(reg, request.user, _filters(request)), as_attachment=True, filename=name,
-        content_type=CONTENT_TYPES["xlsx"],
+    # XLSX is whole before its first byte: built in a job, downloaded from the job's page.
+    job = job_submit(
+        kind=JobKind.EXPORT, by=request.user, title=f"{reg.label} (XLSX)",
+        params={"register": register, "fmt": fmt, "filters": _filters(request)},
     )  # fmt: skip
+    return job_response(request, job)
 
 
 def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
@@ -104,15 +110,20 @@ def import_page(request: HttpRequest) -> HttpResponse:
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            try:
-                table = read_table(upload.read(), upload.name)
-            except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's to fix
-                form.add_error("file", _("Không đọc được tệp: %(e)s") % {"e": exc})
+            # Checked and applied in a job (in chunks); with the immediate backend it is done here.
+            job = job_submit(
+                kind=JobKind.IMPORT, by=request.user, title=upload.name,
+                params={"register": form.cleaned_data["register"],
+                        "dry_run": form.cleaned_data["dry_run"]},
+                files=[(upload.name, upload.read())],
+            )  # fmt: skip
+            if not job.is_finished:
+                remember(request, job)
+                return redirect("jobs:detail", pk=job.pk)
+            if job.status == JobStatus.DONE:
+                result = import_from_json(job.result)
             else:
-                result = import_rows(
-                    form.cleaned_data["register"], table, by=request.user,
-                    dry_run=form.cleaned_data["dry_run"],
-                )  # fmt: skip
+                form.add_error("file", job.error)
     else:
         form = ImportForm()
     status = 400 if result is not None and result.errors else 200

@@ -15,19 +15,23 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoptac.lib.logging import current_request_id
 from hoptac.lib.models import TrackedFields
 
 T = TypeVar("T", bound=TrackedFields)
 
 
 def _log(obj: TrackedFields, event: str, by) -> None:
-    """One line per write, on the logger of the record's app (hoptac.partnerships, ...)."""
+    """One line per write, on the logger of the record's app (hoptac.partnerships, ...).
+
+    Written when the transaction commits: a dry run or a refused import, rolled back, logs none.
+    """
     meta, user = obj._meta, by.get_username() if by is not None and by.is_authenticated else ""
-    logging.getLogger(meta.app_config.name if meta.app_config else "hoptac").info(
-        "%s %s %s v%s", event, meta.label_lower, obj.pk, obj.version,
-        extra={"event": event, "model": meta.label_lower, "pk": obj.pk, "version": obj.version,
-               "user": user},
-    )  # fmt: skip
+    args = ("%s %s %s v%s", event, meta.label_lower, obj.pk, obj.version)
+    extra = {"event": event, "model": meta.label_lower, "pk": obj.pk, "version": obj.version,
+             "user": user, "request_id": current_request_id()}  # fmt: skip
+    logger = logging.getLogger(meta.app_config.name if meta.app_config else "hoptac")
+    transaction.on_commit(lambda: logger.info(*args, extra=extra), robust=True)
 
 
 class ConcurrentEdit(ValidationError):

@@ -46,6 +46,8 @@ def import_spreadsheet(ctx: JobContext) -> dict[str, Any]:
         return import_json(import_rows(register, table, by=ctx.user, dry_run=dry_run))
     ctx.progress(0, len(body) if dry_run else 2 * len(body))
     checked, _last = _chunks(ctx, register, header, body, dry_run=True, done_before=0)
+    if checked.errors:
+        checked.created = checked.updated = checked.unchanged = 0  # nothing will be written
     if checked.errors or dry_run:
         return import_json(checked)
     applied, last_row = _chunks(ctx, register, header, body, dry_run=False, done_before=len(body))

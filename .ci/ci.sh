@@ -65,7 +65,10 @@ as_root() {
 
 # ---------------------------------------------------------------------------------------------
 section "System packages"
-PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils nginx-light)
+# libreoffice-writer-nogui: the annual report's DOCX is converted to PDF and read back.
+# nginx-light: deploy/nginx/hoptac.conf is checked with `nginx -t`.
+PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils libreoffice-writer-nogui
+    nginx-light)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
     if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then

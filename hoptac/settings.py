@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from hoptac.lib.env import (
     env_bool,
     env_choice,
+    env_email_url,
     env_float,
     env_int,
     env_list,
     env_str,
     env_timezone,
+    env_url,
     secret_key,
 )
 
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "hoptac.activities",
     "hoptac.documents",
     "hoptac.reports",
+    "hoptac.reminders",
     "hoptac.web",
     "hoptac.api",
     "django_tasks",
@@ -60,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoptac.lib.locale.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "hoptac.documents.uploads.UploadSizeMiddleware",  # 413 before the CSRF check reads a body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hoptac.lib.logging.RequestContextMiddleware",
@@ -117,6 +121,8 @@ LOGOUT_REDIRECT_URL = "web:dashboard"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dd/mm/yyyy on every page and in every date input (hoptac/formats/).
+FORMAT_MODULE_PATH = ["hoptac.formats"]
 TIME_ZONE = env_timezone("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
@@ -139,8 +145,32 @@ MEDIA_ROOT = VAR_DIR / "media"
 HOPTAC_MAX_DOCUMENT_BYTES = env_int("HOPTAC_MAX_DOCUMENT_BYTES", 20 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HOPTAC_MAX_DOCUMENT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# One upload request (all its files): a larger body is answered 413 before it is read.
+HOPTAC_MAX_UPLOAD_BYTES = env_int("HOPTAC_MAX_UPLOAD_BYTES", 50 * 1024 * 1024, minimum=1024)
+# Readers (hoptac.extraction.Limits): text cap, what a DOCX/XLSX may expand to, OCR of scans.
+HOPTAC_MAX_TEXT_CHARS = env_int("HOPTAC_MAX_TEXT_CHARS", 1_000_000, minimum=1000)
+HOPTAC_MAX_UNZIPPED_BYTES = env_int(
+    "HOPTAC_MAX_UNZIPPED_BYTES", 100 * 1024 * 1024, minimum=1024 * 1024
+)
+HOPTAC_MAX_ZIP_RATIO = env_int("HOPTAC_MAX_ZIP_RATIO", 100, minimum=2)
+HOPTAC_OCR = env_bool("HOPTAC_OCR", True)
+HOPTAC_OCR_LANGUAGES = env_str("HOPTAC_OCR_LANGUAGES", "vie")
+HOPTAC_OCR_PAGE_SECONDS = env_int("HOPTAC_OCR_PAGE_SECONDS", 60, minimum=1)
+HOPTAC_OCR_DOCUMENT_SECONDS = env_int("HOPTAC_OCR_DOCUMENT_SECONDS", 600, minimum=1)
 # Facts at or above this confidence are accepted by `hoptac ingest --auto-accept`.
 HOPTAC_AUTO_ACCEPT_THRESHOLD = env_float("HOPTAC_AUTO_ACCEPT_THRESHOLD", 0.8, low=0.0, high=1.0)
+# Follow-up: an open commitment not updated for this many days is "chưa cập nhật N ngày".
+HOPTAC_STALE_DAYS = env_int("HOPTAC_STALE_DAYS", 90, minimum=1)
+# The site's address as officials reach it, for the links in reminder e-mails.
+HOPTAC_SITE_URL = env_url("HOPTAC_SITE_URL", "http://127.0.0.1:8000")
+# Mail (reminders): smtp://user:pass@host:587?tls=1, console:// (the default) or dummy://.
+_mail = env_email_url("EMAIL_URL", "console://")
+EMAIL_BACKEND = _mail["backend"]
+EMAIL_HOST, EMAIL_PORT = _mail["host"], _mail["port"]
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _mail["user"], _mail["password"]
+EMAIL_USE_TLS, EMAIL_USE_SSL = _mail["tls"], _mail["ssl"]
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "hoptac <hoptac@localhost>")
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -17,7 +17,12 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include("hoptac.documents.urls")),
     path("reports/", include("hoptac.reports.urls")),
+    path("tasks/", include("hoptac.reminders.urls")),
     path("jobs/", include("hoptac.jobs.urls")),
     path("healthz", healthz, name="healthz"),
     path("", include("hoptac.web.urls")),
 ]
+
+handler403 = "hoptac.web.errors.permission_denied"
+handler404 = "hoptac.web.errors.page_not_found"
+handler500 = "hoptac.web.errors.server_error"

@@ -157,6 +157,19 @@ _AGREEMENT_KINDS = (
 )
 
 
+# The extraction contract's kinds (object form) onto today's Agreement kinds; a memorandum
+# or a report has no kind of its own yet.
+_CONTRACT_KINDS = {
+    "conclusion_notice": "conclusion",
+    "programme": "programme",
+    "memorandum": "agreement",
+    "plan": "plan",
+    "minutes": "minutes",
+    "report": "other",
+    "other": "other",
+}
+
+
 def apply_agreement(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     from hoptac.partnerships.models import Agreement
     from hoptac.partnerships.services import agreement_create
@@ -169,11 +182,24 @@ def apply_agreement(fact: Fact, event: Event, *, by, tally: Tally) -> None:
         if fold(agreement.title) == fold(title):
             link(agreement, fact)
             return
-    kind = next((k for word, k in _AGREEMENT_KINDS if word in fold(title)), "other")
+    kind = _CONTRACT_KINDS.get(str(value.get("kind") or ""))
+    if kind is None:
+        kind = next((k for word, k in _AGREEMENT_KINDS if word in fold(title)), "other")
     start, end = period_of(value)
+    if value.get("period_from") or value.get("period_to"):  # the contract's object form
+        start = int(value["period_from"]) if value.get("period_from") else None
+        end = int(value["period_to"]) if value.get("period_to") else None
+    signed_on = None
+    if value.get("signed_on"):
+        try:
+            signed_on = dt.date.fromisoformat(str(value["signed_on"]))
+        except ValueError:
+            raise ValidationError(
+                {"signed_on": _("Ngày ký: hãy nhập ngày dạng 2026-03-14.")}
+            ) from None
     agreement = agreement_create(
         partnership=event.partnership, by=by, meeting=event.meeting, kind=kind, title=title,
-        period_start=start, period_end=end,
+        period_start=start, period_end=end, signed_on=signed_on,
     )  # fmt: skip
     tally.created += 1
     link(agreement, fact)

@@ -50,7 +50,12 @@ def title_re() -> re.Pattern[str]:
 def name_re() -> re.Pattern[str]:
     """Return the pattern of a person's name: a family name and one to three syllables."""
     fam = alternation(surnames(), flexible=False)
-    return re.compile(rf"(?:{fam})(?:[ \t]{{1,2}}{_SYL}){{1,4}}(?!\w)")
+    # After "đồng chí" / "ông" / "bà" a capitalised run is a name even when its family name is
+    # not in the list (rare or mistyped family names).
+    addressed = (
+        r"(?:(?<=\Wđồng chí )|(?<=\WĐồng chí )|(?<=\Wông )|(?<=\WÔng )|(?<=\Wbà )|(?<=\WBà ))"
+    )
+    return re.compile(rf"(?:{fam}|{addressed}{_SYL})(?:[ \t]{{1,2}}{_SYL}){{1,4}}(?!\w)")
 
 
 @cache

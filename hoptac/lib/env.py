@@ -10,6 +10,8 @@ import os
 import secrets
 import zoneinfo
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -111,3 +113,60 @@ def secret_key(var_dir: Path, *, debug: bool) -> str:
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
         path.chmod(0o600)
     return path.read_text(encoding="utf-8").strip()
+
+
+def env_url(name: str, default: str) -> str:
+    """Return an http(s) URL without its trailing slash."""
+    value = os.environ.get(name, default).strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"{name}={value!r} is not an http(s) URL")
+    return value.rstrip("/")
+
+
+_MAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def env_email_url(name: str, default: str) -> dict[str, Any]:
+    """Return Django's mail settings from a URL: `smtp://user:pass@host:587?tls=1` (or
+    `ssl=1`), `console://` (mail printed on the console) or `dummy://` (mail dropped).
+
+    Keys: backend, host, port, user, password, tls, ssl.
+    """
+    raw = os.environ.get(name, default).strip()
+    parts = urlsplit(raw)
+    if parts.scheme not in _MAIL_BACKENDS:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r}: use smtp://user:pass@host:port, console:// or dummy://"
+        )
+    query = {k: v.strip().lower() for k, v in parse_qsl(parts.query)}
+    unknown = set(query) - {"tls", "ssl"}
+    if unknown:
+        raise ImproperlyConfigured(f"{name}: unknown option(s) {sorted(unknown)} (tls, ssl)")
+    flags = {}
+    for key in ("tls", "ssl"):
+        value = query.get(key, "0")
+        if value not in _TRUE | _FALSE:
+            raise ImproperlyConfigured(f"{name}: {key}={value!r} is not 1/0")
+        flags[key] = value in _TRUE
+    if flags["tls"] and flags["ssl"]:
+        raise ImproperlyConfigured(f"{name}: tls=1 and ssl=1 exclude each other")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: the port is not a number") from None
+    if parts.scheme == "smtp" and not parts.hostname:
+        raise ImproperlyConfigured(f"{name}={raw!r} names no host")
+    return {
+        "backend": _MAIL_BACKENDS[parts.scheme],
+        "host": parts.hostname or "localhost",
+        "port": port or (465 if flags["ssl"] else 587 if flags["tls"] else 25),
+        "user": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "tls": flags["tls"],
+        "ssl": flags["ssl"],
+    }

@@ -11,6 +11,7 @@ row; the importer itself (`importer.import_rows`) is unchanged and does each chu
 from __future__ import annotations
 
 import tempfile
+import zipfile
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -23,6 +24,7 @@ from hoptac.reports.exchange.importer import (
     MAX_ROWS,
     ImportResult,
     RowError,
+    UnreadableTable,
     import_rows,
     read_table,
 )
@@ -36,10 +38,12 @@ def import_spreadsheet(ctx: JobContext) -> dict[str, Any]:
     name, data = next(ctx.inputs())
     try:
         table = read_table(data, name)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's to fix
-        unreadable = ImportResult(dry_run=dry_run)
-        unreadable.errors.append(RowError(1, "", _("Không đọc được tệp: %(e)s") % {"e": exc}))
-        return import_json(unreadable)
+    except UnreadableTable as exc:
+        return import_json(_unreadable(dry_run, str(exc)))
+    except (ValueError, KeyError, TypeError, zipfile.BadZipFile, OSError):
+        return import_json(
+            _unreadable(dry_run, _("Không đọc được tệp: hãy dùng tệp .xlsx hoặc .csv."))
+        )
     header, body = table[:1], table[1:]
     if len(body) <= CHUNK_ROWS or len(body) > MAX_ROWS:
         # One chunk (or refused whole by the importer's own size check).
@@ -55,6 +59,12 @@ def import_spreadsheet(ctx: JobContext) -> dict[str, Any]:
     if applied.errors:
         out["applied_through"] = last_row
     return out
+
+
+def _unreadable(dry_run: bool, message: str) -> ImportResult:
+    result = ImportResult(dry_run=dry_run)
+    result.errors.append(RowError(1, "", message))
+    return result
 
 
 def _chunks(

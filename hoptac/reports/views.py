@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -13,9 +15,9 @@ from hoptac.accounts.permissions import visible_partnerships
 from hoptac.jobs.models import JobKind
 from hoptac.jobs.services import job_submit
 from hoptac.jobs.views import job_response
-from hoptac.localities.models import Locality
+from hoptac.localities.models import Generation, Locality
 from hoptac.partnerships.models import Partnership
-from hoptac.reports.annual import report_for_locality, report_for_partnership
+from hoptac.reports.annual import report_for_locality, report_for_partnership, sides_of
 from hoptac.reports.services import FORMATS, filename
 from hoptac.reports.services import render as render_report
 
@@ -28,6 +30,10 @@ class AnnualForm(forms.Form):
         label=_("Hoặc một địa phương với mọi đối tác"), queryset=Locality.objects.all(),
         required=False,
     )  # fmt: skip
+    issuer = forms.ModelChoiceField(
+        label=_("Bên ban hành báo cáo"), queryset=Locality.objects.none(), required=False,
+        help_text=_("Ủy ban nhân dân ký báo cáo; mặc định là bên thứ nhất của quan hệ hợp tác."),
+    )  # fmt: skip
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     format = forms.ChoiceField(
         label=_("Định dạng"), choices=[("docx", "Word (DOCX)"), ("pdf", "PDF")], initial="docx"
@@ -39,11 +45,34 @@ class AnnualForm(forms.Form):
         self.fields["partnership"].queryset = Partnership.objects.filter(
             pk__in=qs.values("pk")
         ).order_by("name")
+        sides = Locality.objects.filter(partnerships__in=qs.values("pk")).distinct()
+        issuer = self.fields["issuer"]
+        issuer.queryset = sides.order_by("name", "-generation")
+        names = Counter(loc.name for loc in issuer.queryset)
+        issuer.label_from_instance = lambda loc: (
+            _("%(n)s (từ %(d)s)") % {"n": loc.name, "d": f"{loc.valid_from:%-d/%-m/%Y}"}
+            if names[loc.name] > 1 and loc.generation == Generation.NEW
+            else loc.display_name()
+        )
 
     def clean(self):
         data = super().clean()
-        if not data.get("partnership") and not data.get("locality"):
+        partnership, locality, issuer = (
+            data.get("partnership"), data.get("locality"), data.get("issuer")
+        )  # fmt: skip
+        if not partnership and not locality:
             raise forms.ValidationError(_("Hãy chọn một quan hệ hợp tác hoặc một địa phương."))
+        if partnership and issuer and issuer.pk not in {s.pk for s in sides_of(partnership)}:
+            self.add_error(
+                "issuer",
+                _("%(l)s không phải là một bên của quan hệ hợp tác %(p)s.")
+                % {"l": issuer.display_name(), "p": partnership},
+            )
+        elif not partnership and locality and issuer and issuer.pk != locality.pk:
+            self.add_error(
+                "issuer",
+                _("Báo cáo của một địa phương với mọi đối tác do chính địa phương đó ban hành."),
+            )
         return data
 
 
@@ -78,7 +107,7 @@ def annual_file(form: AnnualForm, user) -> tuple[bytes, str, str]:
     year, fmt = form.cleaned_data["year"], form.cleaned_data["format"]
     partnership = form.cleaned_data["partnership"]
     if partnership:
-        report = report_for_partnership(partnership, year)
+        report = report_for_partnership(partnership, year, issuer=form.cleaned_data["issuer"])
     else:
         report = report_for_locality(
             form.cleaned_data["locality"], year, within=visible_partnerships(user)

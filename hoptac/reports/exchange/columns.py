@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from hoptac.activities.models import ActivityKind
 from hoptac.investments.models import Stage
 from hoptac.lib.fields import field_choices
+from hoptac.lib.spreadsheet import unneutralise
 from hoptac.lib.text import fold
 from hoptac.partnerships.models import CommitmentStatus
 from hoptac.reports.numbers import BILLION, fmt_date, fmt_number, parse_date, to_decimal
@@ -61,7 +62,7 @@ class Column:
                 raise ValueError(_("bắt buộc phải có"))
             return None if self.kind not in ("text", "choice") else ""
         if self.kind == "text":
-            return str(raw).strip()
+            return str(unneutralise(raw)).strip()
         if self.kind in ("int", "id"):
             try:
                 d = to_decimal(raw)

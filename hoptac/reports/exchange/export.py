@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO
 
+from hoptac.lib.spreadsheet import neutralise, xlsx_cell
 from hoptac.reports.exchange.columns import columns_for, row_of
 from hoptac.reports.exchange.registers import REGISTERS, Register, register_queryset
 
@@ -47,7 +48,7 @@ def csv_chunks(reg: Register, user, filters=None) -> Iterator[bytes]:
     yield "\ufeff".encode()
     batch: list[str] = []
     for row in rows(reg, user, filters, for_csv=True):
-        batch.append(writer.writerow(row))
+        batch.append(writer.writerow([neutralise(v) for v in row]))
         if len(batch) >= 500:
             yield "".join(batch).encode("utf-8")
             batch = []
@@ -75,7 +76,7 @@ def write_xlsx(reg: Register, user, filters, out: IO[bytes]) -> None:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=reg.name[:31])
     for row in rows(reg, user, filters, for_csv=False):
-        ws.append(row)
+        ws.append([xlsx_cell(ws, v) for v in row])
     wb.save(out)
 
 

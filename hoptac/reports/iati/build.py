@@ -16,6 +16,7 @@ from django.utils import timezone
 from lxml import etree
 
 from hoptac.grants.models import Grant
+from hoptac.lib.validators import xml_safe
 from hoptac.reports.exchange.registers import REGISTERS, register_queryset
 
 PUBLISHER_REF = "VN-HOPTAC"
@@ -28,7 +29,7 @@ XSD_DIR = Path(__file__).with_name("xsd")
 
 def _narrative(parent, tag: str, text: str, **attrs) -> etree._Element:
     el = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
-    etree.SubElement(el, "narrative").text = text or "—"
+    etree.SubElement(el, "narrative").text = xml_safe(text or "") or "—"
     return el
 
 

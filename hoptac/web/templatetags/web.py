@@ -72,3 +72,22 @@ def percent(part, whole) -> float:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def by_document(sources) -> list[dict]:
+    """Group a record's evidence by document, in the order first cited: each group has the
+    document, its id, the first fact (to link to), the number of facts and their kinds."""
+    groups: dict[int, dict] = {}
+    for s in sources or []:
+        g = groups.setdefault(
+            s.document_id,
+            {"document": s.document, "document_id": s.document_id, "fact_id": s.fact_id,
+             "facts": 0, "kinds": []},
+        )  # fmt: skip
+        if s.fact_id:
+            g["facts"] += 1
+            kind = s.fact.get_kind_display()
+            if kind not in g["kinds"]:
+                g["kinds"].append(kind)
+    return list(groups.values())

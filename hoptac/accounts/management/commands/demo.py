@@ -15,6 +15,7 @@ from hoptac.localities.services import localities_load
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "hoptac-demo"  # noqa: S105 - printed on the console on purpose; demo only
+DEMO_EMAIL = "demo@hoptac.invalid"  # so that `hoptac remind` has someone to write to
 CORPUS = Path(settings.BASE_DIR).parent / "corpus" / "dev"
 # Two samples print a day and month but no year; they report 2019 conferences, and their
 # outlets published them on the day. Giving that date keeps the units of the time (Quảng Ninh
@@ -53,7 +54,9 @@ class Command(BaseCommand):
         users = get_user_model()
         user = users.objects.filter(username=DEMO_USERNAME).first()
         if user is None:
-            user = users.objects.create_superuser(DEMO_USERNAME, password=DEMO_PASSWORD)
+            user = users.objects.create_superuser(
+                DEMO_USERNAME, email=DEMO_EMAIL, password=DEMO_PASSWORD
+            )
         return user
 
     def _ingest_samples(self, user) -> int:

@@ -371,7 +371,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         remember(request, job)
         ctx["job"] = job
         if job.status == JobStatus.DONE:
-            ctx["results"] = job.result["files"]
+            ctx["results"] = (job.result or {}).get("files", [])
     template = (
         "documents/upload.html#upload-results"
         if request.htmx and "job" in ctx

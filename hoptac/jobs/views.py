@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import HttpRequest as DjangoRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,13 +25,13 @@ SESSION_KEY = "hoptac_jobs"
 LIST_SIZE = 50
 
 
-def remember(request: HttpRequest, job: Job) -> None:
+def remember(request: DjangoRequest, job: Job) -> None:
     """Let this browser session see the job (needed when nobody is signed in)."""
     ids = [job.pk] + [i for i in request.session.get(SESSION_KEY, []) if i != job.pk]
     request.session[SESSION_KEY] = ids[:LIST_SIZE]
 
 
-def job_response(request: HttpRequest, job: Job, *, stream: bool = True) -> HttpResponseBase:
+def job_response(request: DjangoRequest, job: Job, *, stream: bool = True) -> HttpResponseBase:
     """Answer a request that started `job`: its file if it already finished with one, else its page.
 
     With the database backend (production) the job runs in `hoptac worker`, so this is the job

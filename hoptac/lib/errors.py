@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import logging
 
 
 def sentry_init(dsn: str, *, environment: str) -> None:
@@ -20,7 +21,7 @@ def sentry_init(dsn: str, *, environment: str) -> None:
         environment=environment,
         release=f"hoptac@{version()}",
         send_default_pii=False,
-        integrations=[DjangoIntegration(), LoggingIntegration(event_level="ERROR")],
+        integrations=[DjangoIntegration(), LoggingIntegration(event_level=logging.ERROR)],
         traces_sample_rate=0.0,
         before_send=_tag_request,
     )

@@ -140,7 +140,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 remember(request, job)
                 return redirect("jobs:detail", pk=job.pk)
             if job.status == JobStatus.DONE:
-                result = import_from_json(job.result)
+                result = import_from_json(job.result or {})
             else:
                 form.add_error("file", job.error)
     else:

@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 PORT ?= 8000
+# Development tasks run with DEBUG on (the settings keep it off unless it is explicitly on).
+export DEBUG ?= 1
 
 .PHONY: install setup run test test-fast lint bench score ci screenshots messages clean
 

@@ -23,6 +23,44 @@ from hoptac.documents.records import (
 )
 from hoptac.lib.text import fold
 
+# Role words as the text gives them, most specific first ("đồng chủ trì" before "chủ trì").
+_ROLE_WORDS = (
+    (re.compile(r"\bđồng chủ trì\b"), "co_chair"),
+    (re.compile(r"\bchủ trì\b"), "chair"),
+    (re.compile(r"\bphát biểu\b"), "speaker"),
+    (re.compile(r"\bbáo cáo\b"), "reporter"),
+    (re.compile(r"\bký (?:kết|biên bản|thỏa thuận|chương trình)\b"), "signatory"),
+)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+
+
+def participant_role(fact: Fact) -> str:
+    """Return the role the text gives the person ("đồng chủ trì"...), or "" when it gives none.
+
+    An explicit `role` in the fact wins; else the role word nearest after the person's name
+    in the same sentence, or the nearest before it.
+    """
+    explicit = str(fact.value.get("role") or "")
+    if explicit:
+        return explicit
+    text = fact.document.text
+    for start, end in fact.evidence:
+        if not 0 <= start < end <= len(text):
+            continue
+        stop = _SENTENCE_END.search(text, end)
+        after = fold(text[end : stop.start() if stop else len(text)])
+        begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        before = fold(text[begin:start])
+        found = [(m.start(), role) for rx, role in _ROLE_WORDS if (m := rx.search(after))]
+        if found:
+            return min(found)[1]
+        # the nearest before the name; at the same end the longer phrase ("đồng chủ trì")
+        found = [(-m.end(), m.start(), role) for rx, role in _ROLE_WORDS
+                 for m in rx.finditer(before)]  # fmt: skip
+        if found:
+            return min(found)[2]
+    return ""
+
 
 def apply_person(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     from hoptac.partnerships.services import participant_add, person_get_or_create
@@ -36,6 +74,7 @@ def apply_person(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     participant = participant_add(
         meeting=event.meeting, person=person, by=by,
         locality=locality_in(value.get("locality"), event), titles=value.get("titles") or [],
+        role=participant_role(fact),
     )  # fmt: skip
     tally.updated += int(existed)
     tally.created += int(not existed)

@@ -13,7 +13,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
 from hoptac.jobs.models import Job, JobStatus
-from hoptac.lib.errors import version
+from hoptac.lib.sentry import version
 
 logger = logging.getLogger("hoptac.health")
 

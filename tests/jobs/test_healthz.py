@@ -39,3 +39,9 @@ def test_it_answers_503_when_the_database_cannot_be_reached(tmp_path):
     assert status == "503"
     assert json.loads(body)["database"] == "unreachable"
     assert "database unreachable" in done.stderr
+
+
+def test_a_probe_over_plain_http_is_not_redirected_to_https(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/accounts/login/").status_code == 301

@@ -13,6 +13,9 @@ cd "$(dirname "$0")/.."
 
 export DEBIAN_FRONTEND=noninteractive
 export PYTHONUNBUFFERED=1
+# The development defaults for the suite (the settings keep DEBUG off unless it is on); the
+# deployment check below runs with the production environment instead.
+export DEBUG=${DEBUG:-1}
 PG_BIN=/usr/lib/postgresql/15/bin
 PYTHON=.venv/bin/python
 # A stage that hangs is stopped long before the CI job's own 90-minute limit.
@@ -128,6 +131,13 @@ trap 'exit 143' TERM
 section "Migrations are up to date"
 stage "migrations check" env -u DATABASE_URL HOPTAC_VAR_DIR="$CI_VAR_DIR" \
     .venv/bin/hoptac makemigrations --check --dry-run
+
+# ---------------------------------------------------------------------------------------------
+section "Deployment check with the production environment"
+stage "check --deploy" env -u DATABASE_URL -u EMAIL_URL HOPTAC_VAR_DIR="$CI_VAR_DIR" DEBUG=0 \
+    SECRET_KEY="ci-only-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+    ALLOWED_HOSTS=hoptac.example.gov.vn \
+    .venv/bin/hoptac check --deploy --fail-level WARNING
 
 # ---------------------------------------------------------------------------------------------
 section "Test suite on SQLite (browser tests required)"

@@ -44,6 +44,7 @@ from hoptac.documents.services import (
 )
 from hoptac.documents.uploads import file_too_large_message
 from hoptac.documents.values import form_initial, specs_for
+from hoptac.lib.dates import parse_date
 from hoptac.lib.fields import field_label
 from hoptac.lib.http import HttpRequest
 from hoptac.lib.numbers import format_vnd
@@ -116,7 +117,7 @@ def _int(raw: str | None) -> int | None:
 
 def _date(raw: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(raw) if raw else None
+        return parse_date(raw) if raw else None
     except ValueError:
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,6 +19,18 @@ from hoptac.reports.services import FORMATS, filename
 from hoptac.reports.services import render as render_report
 
 
+class IssuerField(forms.ModelChoiceField):
+    """The sides a user may have issue a report, "Hải Phòng (từ 1/7/2025)" where two
+    generations of units share a name."""
+
+    shared_names: frozenset[str] = frozenset()
+
+    def label_from_instance(self, obj: Locality) -> str:
+        if obj.name in self.shared_names and obj.generation == Generation.NEW:
+            return _("%(n)s (từ %(d)s)") % {"n": obj.name, "d": f"{obj.valid_from:%-d/%-m/%Y}"}
+        return obj.display_name()
+
+
 class AnnualForm(forms.Form):
     partnership = forms.ModelChoiceField(
         label=_("Quan hệ hợp tác"), queryset=Partnership.objects.none(), required=False
@@ -26,7 +39,7 @@ class AnnualForm(forms.Form):
         label=_("Hoặc một địa phương với mọi đối tác"), queryset=Locality.objects.all(),
         required=False,
     )  # fmt: skip
-    issuer = forms.ModelChoiceField(
+    issuer = IssuerField(
         label=_("Bên ban hành báo cáo"), queryset=Locality.objects.none(), required=False,
         help_text=_("Ủy ban nhân dân ký báo cáo; mặc định là bên thứ nhất của quan hệ hợp tác."),
     )  # fmt: skip
@@ -38,21 +51,22 @@ class AnnualForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         qs = visible_partnerships(user)
-        self.fields["partnership"].queryset = Partnership.objects.filter(
-            pk__in=qs.values("pk")
-        ).order_by("name")
-        sides = Locality.objects.filter(partnerships__in=qs.values("pk")).distinct()
-        issuer = self.fields["issuer"]
-        issuer.queryset = sides.order_by("name", "-generation")
-        names = Counter(loc.name for loc in issuer.queryset)
-        issuer.label_from_instance = lambda loc: (
-            _("%(n)s (từ %(d)s)") % {"n": loc.name, "d": f"{loc.valid_from:%-d/%-m/%Y}"}
-            if names[loc.name] > 1 and loc.generation == Generation.NEW
-            else loc.display_name()
+        partnership = cast(forms.ModelChoiceField, self.fields["partnership"])
+        partnership.queryset = Partnership.objects.filter(pk__in=qs.values("pk")).order_by("name")
+        sides = list(
+            Locality.objects.filter(partnerships__in=qs.values("pk"))
+            .distinct()
+            .order_by("name", "-generation")
         )
+        issuer = cast(IssuerField, self.fields["issuer"])
+        issuer.queryset = Locality.objects.filter(pk__in=[s.pk for s in sides]).order_by(
+            "name", "-generation"
+        )
+        names = Counter(loc.name for loc in sides)
+        issuer.shared_names = frozenset(n for n, count in names.items() if count > 1)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         partnership, locality, issuer = (
             data.get("partnership"), data.get("locality"), data.get("issuer")
         )  # fmt: skip

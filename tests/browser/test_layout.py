@@ -64,6 +64,7 @@ LANGUAGE_JS = """(lang) => {
 def demo_pages(live_server, db):
     """Load the demo and return the URLs of every kind of page, lists and records."""
     from django.core.management import call_command
+    from django.test import override_settings
 
     from hoptac.activities.models import Activity
     from hoptac.documents.models import Document
@@ -77,7 +78,8 @@ def demo_pages(live_server, db):
         Person,
     )
 
-    call_command("demo", "--no-serve", verbosity=0)
+    with override_settings(DEBUG=True):  # the demo account exists only in development
+        call_command("demo", "--no-serve", verbosity=0)
     urls = [
         "/", "/?units=historic", "/partnerships/", "/meetings/", "/agreements/",
         "/commitments/", "/projects/", "/snapshots/", "/grants/", "/activities/", "/requests/",

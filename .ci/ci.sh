@@ -69,7 +69,10 @@ as_root() {
 # ---------------------------------------------------------------------------------------------
 section "System packages"
 # libreoffice-writer-nogui: the annual report's DOCX is converted to PDF and read back.
-PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils libreoffice-writer-nogui)
+# tesseract-ocr, tesseract-ocr-vie: OCR of scanned PDFs (decision 0005).
+# nginx-light: deploy/nginx/hoptac.conf is checked with `nginx -t`.
+PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils libreoffice-writer-nogui
+    tesseract-ocr tesseract-ocr-vie nginx-light)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
     if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then
@@ -192,10 +195,25 @@ if [[ $pg_ok -eq 1 ]]; then
     stage "pytest on PostgreSQL" env HOPTAC_VAR_DIR="$CI_VAR_DIR" \
         DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hoptac" \
         timeout --kill-after=30s "$STAGE_TIMEOUT" "$PYTHON" -m pytest "${PYTEST_ARGS[@]}" -m "not browser"
+else
+    echo "skipped: the cluster did not start"
+fi
+
+# ---------------------------------------------------------------------------------------------
+section "Smoke test: two gunicorn servers and the job worker on PostgreSQL, over loopback"
+if [[ $pg_ok -eq 1 ]]; then
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qtA -c 'CREATE DATABASE hoptac_smoke' &&
+        stage "smoke (serve + worker)" env DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hoptac_smoke" \
+            timeout --kill-after=30s 15m "$PYTHON" -m tests.smoke.run ||
+        FAILED+=("smoke database")
     "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null && PG_STARTED=0
 else
     echo "skipped: the cluster did not start"
 fi
+
+# ---------------------------------------------------------------------------------------------
+section "nginx configuration (deploy/nginx/hoptac.conf)"
+stage "nginx config" bash deploy/check-nginx.sh
 
 # ---------------------------------------------------------------------------------------------
 section "Lint"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from hoptac.lib.env import (
     email_settings,
     env_bool,
+    env_choice,
     env_float,
     env_int,
     env_list,
@@ -55,6 +56,9 @@ INSTALLED_APPS = [
     "hoptac.reminders",
     "hoptac.web",
     "hoptac.api",
+    "django_tasks",
+    "django_tasks_db",
+    "hoptac.jobs",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +71,7 @@ MIDDLEWARE = [
     "hoptac.documents.uploads.UploadSizeMiddleware",  # 413 before the CSRF check reads a body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hoptac.lib.logging.RequestContextMiddleware",
     "hoptac.lib.middleware.QueryGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -97,7 +102,10 @@ TEMPLATES = [
 # SQLite under var/ by default (created on first use); PostgreSQL through DATABASE_URL.
 _default_db = f"sqlite:///{VAR_DIR / 'hoptac.sqlite3'}"
 try:
-    _db = dj_database_url.parse(env_str("DATABASE_URL", _default_db), conn_max_age=60)
+    _db = dj_database_url.parse(
+        env_str("DATABASE_URL", _default_db),
+        conn_max_age=env_int("HOPTAC_DB_CONN_MAX_AGE", 60, minimum=0),
+    )
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
 if _db["ENGINE"] == "django.db.backends.sqlite3":
@@ -235,9 +243,45 @@ CONTENT_SECURITY_POLICY = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 HOPTAC_MAX_QUERY_VALUE_CHARS = env_int("HOPTAC_MAX_QUERY_VALUE_CHARS", 2000, minimum=100)
 
+# --- Production: background jobs, logging, error reporting (docs/deploy.md) ---------------
+# Jobs (uploads, imports, reports, XLSX exports, reindex) go to the database queue that
+# `hoptac worker` runs; "immediate" runs them inside the request (tests, development).
+HOPTAC_TASKS = env_choice("HOPTAC_TASKS", "immediate" if DEBUG else "database",
+                          ["database", "immediate"])  # fmt: skip
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if HOPTAC_TASKS == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+# A load balancer probes /healthz on each server directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# One JSON object per line (request id, user, and the fields a call adds) or plain text.
+LOG_FORMAT = env_choice("LOG_FORMAT", "json", ["json", "text"])
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "hoptac.lib.logging.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "hoptac.lib.logging.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # Our own lines (every write, job and refusal) at INFO unless told otherwise.
+    "loggers": {"hoptac": {"level": env_str("HOPTAC_LOG_LEVEL", "INFO")}},
 }
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from hoptac.lib.sentry import sentry_init
+
+    sentry_init(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"))

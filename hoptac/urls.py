@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from hoptac.accounts.views import password_reset
 from hoptac.api.urls import api
+from hoptac.jobs.health import healthz
 
 admin.site.site_header = "hoptac – quản trị"
 admin.site.site_title = "hoptac"
@@ -19,6 +20,8 @@ urlpatterns = [
     path("documents/", include("hoptac.documents.urls")),
     path("reports/", include("hoptac.reports.urls")),
     path("tasks/", include("hoptac.reminders.urls")),
+    path("jobs/", include("hoptac.jobs.urls")),
+    path("healthz", healthz, name="healthz"),
     path("", include("hoptac.web.urls")),
 ]
 

@@ -153,7 +153,7 @@ class InvestmentSnapshot(TrackedModel):
             for name in STAGE_ORDER:
                 n = getattr(self, name)
                 if n is not None and n > self.projects:
-                    label = str(self._meta.get_field(name).verbose_name).capitalize()
+                    label = str(self._meta.get_field(name).verbose_name).capitalize()  # type: ignore[union-attr]
                     errors.setdefault(name, []).append(
                         _("%(label)s: %(n)s dự án, nhiều hơn tổng số %(total)s dự án.")
                         % {"label": label, "n": n, "total": self.projects}

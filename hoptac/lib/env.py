@@ -65,6 +65,17 @@ def env_float(name: str, default: float, *, low: float, high: float) -> float:
     return value
 
 
+def env_choice(name: str, default: str, choices: list[str]) -> str:
+    """Return the variable when it is one of `choices` (case-insensitive)."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be one of {', '.join(choices)}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Return a comma-separated list with blanks removed."""
     raw = os.environ.get(name)

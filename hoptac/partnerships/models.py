@@ -263,6 +263,9 @@ class Agreement(TrackedModel):
     period_end = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
     agreed_count = models.PositiveSmallIntegerField(_("số nội dung"), null=True, blank=True)
     agreed_unit = models.CharField(_("đơn vị"), max_length=255, blank=True)
+    # The counts a meeting agreed, as reported ("9 lĩnh vực", "trước mắt 4 lĩnh vực"):
+    # [{"count": 9, "unit": "lĩnh vực"}, ...]; one agreement per meeting holds them all.
+    agreed_parts = models.JSONField(_("các phần đã thống nhất"), default=list, blank=True)
     document = models.ForeignKey(
         "documents.Document", models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("tệp đính kèm"),

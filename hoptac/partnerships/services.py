@@ -539,3 +539,102 @@ def record_remove(obj, *, by, partnership: Partnership):
     """Soft-delete a record of a partnership; any side's editor may."""
     require_partner(by, Role.EDITOR, partnership)
     return record_delete(obj, by=by)
+
+
+def _item_parent_key(number: str | None, last_top: str | None) -> tuple[str | None, str | None]:
+    """Return (parent's number or None, own number) for an item number as printed.
+
+    "2.3" is a sub-item of 2; a letter ("a") is a sub-item of the item before it; "1", "II"
+    and unnumbered items are top-level.
+    """
+    n = (number or "").strip().rstrip(".)")
+    if "." in n:
+        head, _dot, tail = n.partition(".")
+        return head, tail
+    if len(n) == 1 and n.isalpha() and n.islower() and last_top is not None:
+        return last_top, n
+    return None, n or None
+
+
+@transaction.atomic
+def agreement_items_apply(
+    *, agreement: Agreement, items: Sequence[dict], by, locality_of
+) -> tuple[int, int]:
+    """Make extracted items the agreement's numbered commitments; return (created, filled).
+
+    `items` follow the extraction contract (number, text, field, leads, partners, due);
+    `locality_of(name)` returns the side a name means, or None. Empty placeholders (made from
+    an agreed count) are filled first, in order; an item already there (same number and
+    text) is left alone, so accepting twice adds nothing.
+    """
+    from hoptac.lib.dates import schema_due
+    from hoptac.lib.fields import fields as field_list
+    from hoptac.lib.text import fold
+
+    codes = {f["code"] for f in field_list()}
+    tops: dict[str, Commitment] = {}
+    last_top: str | None = None
+    created = filled = 0
+    placeholders = list(
+        agreement.commitments.filter(parent__isnull=True, text="").order_by("number")
+    )
+    existing = {
+        (c.parent.number if c.parent_id and c.parent else None, fold(c.text)): c
+        for c in agreement.commitments.select_related("parent").exclude(text="")
+    }
+    for item in items:
+        text = " ".join(str(item.get("text") or "").split())
+        if not text:
+            continue
+        parent_no, own = _item_parent_key(item.get("number"), last_top)
+        parent = tops.get(parent_no) if parent_no else None
+        due = schema_due(item.get("due"))
+        values: dict[str, Any] = {
+            "text": text,
+            "field": item.get("field") if item.get("field") in codes else "",
+            "due_on": due[0] if due else None,
+            "due_precision": due[1] if due else "day",
+        }
+        key = (parent.number if parent else None, fold(text))
+        commitment = existing.get(key)
+        if commitment is None and parent is None and placeholders:
+            commitment = placeholders.pop(0)
+            commitment = record_update(commitment, by=by, **values)
+            filled += 1
+        elif commitment is None:
+            commitment = commitment_create(agreement=agreement, by=by, parent=parent, **values)
+            created += 1
+        if parent is None:
+            last_top = own or str(commitment.number)
+            tops[last_top] = commitment
+        _apply_item_agencies(commitment, item, by=by, locality_of=locality_of)
+    return created, filled
+
+
+def _apply_item_agencies(commitment: Commitment, item: dict, *, by, locality_of) -> None:
+    """Set the leads (one per side; a second of the same side partners) and partners."""
+    partners: list[Agency] = []
+    seen: set[int] = set()
+    for lead in item.get("leads") or []:
+        loc = locality_of(lead.get("locality"))
+        name = " ".join(str(lead.get("agency") or "").split())
+        if loc is None or not name:
+            continue  # a central body, or no side named: the reviewer adds it by hand
+        agency = agency_get_or_create(locality=loc, name=name, by=by)
+        if loc.pk in seen:
+            partners.append(agency)
+            continue
+        seen.add(loc.pk)
+        commitment_set_lead(commitment=commitment, locality=loc, agency=agency, by=by)
+    for partner in item.get("partners") or []:
+        loc = locality_of(partner.get("locality"))
+        name = " ".join(str(partner.get("agency") or "").split())
+        if loc is not None and name:
+            partners.append(agency_get_or_create(locality=loc, name=name, by=by))
+    if partners:
+        have = list(Agency.objects.filter(partnered_commitments__commitment=commitment,
+                                          partnered_commitments__deleted_at__isnull=True))  # fmt: skip
+        commitment_set_partners(
+            commitment=commitment, agencies=list({a.pk: a for a in have + partners}.values()),
+            by=by,
+        )  # fmt: skip

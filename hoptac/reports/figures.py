@@ -68,7 +68,7 @@ def grant_figures(partnership_ids: Iterable[int], family: set[int]) -> GrantFigu
 def grants_in_year(partnership_ids: Iterable[int], year: int | None) -> list[Grant]:
     """Return the grants that count in `year` (None: those of unknown year)."""
     rows = Grant.objects.filter(partnership_id__in=list(partnership_ids)).select_related(
-        "donor", "recipient"
+        "donor", "recipient", "donor__successor", "recipient__successor"
     )
     return [g for g in rows.order_by("given_on", "id") if grant_year(g) == year]
 

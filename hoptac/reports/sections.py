@@ -30,6 +30,7 @@ from hoptac.partnerships.models import (
     Request,
 )
 from hoptac.reports.blocks import Block, Chart, Paragraph, Section, Subheading, Table
+from hoptac.reports.figures import grants_in_year
 from hoptac.reports.numbers import fmt_date, fmt_number, fmt_ty
 
 # In the 2025 reorganisation the provincial Departments of Planning and Investment merged into
@@ -151,6 +152,9 @@ class Year:
                 state = "in_progress"
             else:
                 state = "other"
+            c.latest_note_at = max((n.created_at for n in c.notes.all()), default=None)  # type: ignore[attr-defined]
+            if stale := c.stale_days(self.end_date):
+                status += "; " + _("chưa cập nhật %(n)s ngày") % {"n": stale}
             status_notes = [s.note for s in c.status_changes.all() if s.note]  # newest first
             progress = sorted(
                 (n for n in c.notes.all() if n.noted_on.year == self.year),
@@ -180,12 +184,7 @@ class Year:
 
     @cached_property
     def grants(self) -> list[Grant]:
-        return list(
-            Grant.objects.filter(partnership_id__in=self.pids)
-            .filter(Q(year=self.year) | Q(year__isnull=True, given_on__year=self.year))
-            .select_related("donor", "recipient", "donor__successor", "recipient__successor")
-            .order_by("given_on", "id")
-        )
+        return grants_in_year(self.pids, self.year)  # the dashboard's rule (reports.figures)
 
     @cached_property
     def activities(self) -> list[Activity]:

@@ -39,7 +39,7 @@ class MeetingForm(RecordForm):
     def _post_clean(self) -> None:
         # The model's clean() refuses far dates unless confirmed: tell it before it runs.
         confirm_far_dates(self.instance, self.cleaned_data.get("confirm_far_dates", False))
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]
 
     def values(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k not in ("version",)}

@@ -5,7 +5,9 @@ a meeting with four participants, an agreement with three commitments and leads 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -19,6 +21,15 @@ def programme(admin_user, hanoi, thanhhoa, hanoi_thanhhoa):
 
     person_get_or_create(full_name="Đinh Tiến Dũng", by=admin_user)
     return hanoi_thanhhoa
+
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def _shot(page, name: str) -> None:
+    """Save a screenshot for docs/guide.md when HOPTAC_GUIDE_SHOTS=1 (make guide-shots)."""
+    if os.environ.get("HOPTAC_GUIDE_SHOTS") == "1":
+        page.screenshot(path=str(SHOTS / f"guide-{name}.png"), full_page=True)
 
 
 def _no_reload_marker(page) -> None:
@@ -51,6 +62,7 @@ def test_an_editor_records_a_meeting_with_four_participants(
     page.get_by_label("Quan hệ hợp tác").select_option(label=str(programme))
     page.get_by_label("Tiêu đề").fill("Hội nghị sơ kết hợp tác Hà Nội – Thanh Hóa")
     page.get_by_label("Ngày", exact=True).fill("2025-03-15")
+    _shot(page, "meeting-new")
     page.get_by_role("button", name="Lưu").click()
     expect(page.locator("h1")).to_have_text("Hội nghị sơ kết hợp tác Hà Nội – Thanh Hóa")
 
@@ -62,6 +74,7 @@ def test_an_editor_records_a_meeting_with_four_participants(
     _add_participant(page, "Trần Sỹ Thanh", "Chủ tịch UBND thành phố", "Hà Nội", "Phát biểu")
     _add_participant(page, "Đỗ Minh Tuấn", "Chủ tịch UBND tỉnh", "Thanh Hóa", "Báo cáo")
     assert _still_same_page(page), "adding participants reloaded the page"
+    _shot(page, "meeting-participants")
 
     section = page.locator("#participants")
     expect(section.locator(".participant")).to_have_count(4)
@@ -92,6 +105,7 @@ def test_editors_of_each_side_create_an_agreement_with_three_commitments_and_lea
     page.get_by_label("Tên văn bản").fill("Thông báo kết luận Hội nghị 2025")
     page.get_by_label("Số, ký hiệu").fill("125-TB/TU")
     page.get_by_label("Số nội dung").fill("3")
+    _shot(page, "agreement-new")
     page.get_by_role("button", name="Lưu").click()
     expect(page.locator("h1")).to_have_text("Thông báo kết luận Hội nghị 2025")
     expect(page.locator("#items li.item")).to_have_count(3)
@@ -108,9 +122,12 @@ def test_editors_of_each_side_create_an_agreement_with_three_commitments_and_lea
         expect(page.locator("#items")).to_contain_text(f"Đã lưu nội dung {n}")
     assert _still_same_page(page)
     expect(page.locator("#items")).to_contain_text("Quý II/2026")
+    _shot(page, "agreement-items")
     page.set_viewport_size({"width": 390, "height": 800})
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 392
     assert axe_check(page) == []
+    _shot(page, "agreement-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Đăng xuất").click()
 
     agreement = Agreement.objects.get(number="125-TB/TU")

@@ -64,3 +64,17 @@ def test_it_refuses_an_issuer_outside_the_partnership(client, year_2019, hatinh,
     body = response.content.decode()
     assert "Hà Tĩnh không phải là một bên của quan hệ hợp tác" in body
     assert 'id="id_issuer"' in body
+
+
+def test_the_issuer_list_tells_two_generations_of_a_name_apart(client, admin_user):
+    from hoptac.partnerships.services import partnership_get_or_create
+    from tests.conftest import locality
+
+    old = [locality("Hải Phòng", "2019-06-30"), locality("Quảng Ninh", "2019-06-30")]
+    new = [locality("Hải Phòng", "2025-12-01"), locality("Quảng Ninh", "2025-12-01")]
+    partnership_get_or_create(localities=old, by=admin_user)
+    partnership_get_or_create(localities=new, by=admin_user)
+    body = client.get("/reports/annual/").content.decode()
+    issuer = body.split('id="id_issuer"', 1)[1].split("</select>", 1)[0]
+    assert f'value="{new[0].pk}">Hải Phòng (từ 1/7/2025)<' in issuer
+    assert f'value="{old[0].pk}">Hải Phòng<' in issuer

@@ -65,7 +65,8 @@ def test_the_years_support_agrees_with_the_annual_report(client, money, hanoi):
     chart = _chart(client.get("/"))
     i = chart["grant_years"].index("2019")
     report = report_for_locality(hanoi, 2019, today=dt.date(2026, 1, 1))
-    assert report.grants_total == "3"
+    texts = [b.text for b in report.section("grants").blocks if hasattr(b, "text")]
+    assert "Tổng cộng: 3 tỷ đồng." in texts
     assert chart["given_vnd"][i] + chart["received_vnd"][i] == 3 * BILLION
 
 
@@ -89,3 +90,15 @@ def test_the_dashboard_lists_stale_commitments_to_chase(client, money):
     )
     body = client.get("/").content.decode()
     assert 'id="stale-list"' in body and "chưa cập nhật 100 ngày" in body
+
+
+def test_the_annual_report_marks_a_stale_commitment(admin_user, hanoi, programme):
+    from hoptac.partnerships.models import Commitment
+    from hoptac.partnerships.services import commitment_create
+
+    a = programme.agreements.get()
+    c = commitment_create(agreement=a, by=admin_user, text="Trao đổi cán bộ", responsible=hanoi)
+    Commitment.objects.filter(pk=c.pk).update(updated_at=dt.datetime(2019, 1, 1, tzinfo=dt.UTC))
+    report = report_for_locality(hanoi, 2019, today=dt.date(2026, 1, 1))
+    row = next(r for r in report.commitments if r.text == "Trao đổi cán bộ")
+    assert "chưa cập nhật 364 ngày" in row.status

@@ -9,6 +9,7 @@ items in place (htmx swaps the list); placeholders made from an agreed count are
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -78,7 +79,7 @@ def _items(agreement: Agreement) -> list[Commitment]:
         Commitment.objects.filter(agreement=agreement)
         .select_related("responsible", "responsible_person", "parent")
         .prefetch_related(
-            Prefetch("leads", queryset=CommitmentLead.objects.select_related("agency")),
+            Prefetch("leads", queryset=CommitmentLead.objects.select_related("agency", "locality")),
             Prefetch("partners", queryset=CommitmentPartner.objects.select_related(
                 "agency__locality")),
         )
@@ -88,6 +89,15 @@ def _items(agreement: Agreement) -> list[Commitment]:
     for c in rows:
         c.subitems = [k for k in rows if k.parent_id == c.pk]  # type: ignore[attr-defined]
     return top
+
+
+def _side_of(loc, sides) -> int:
+    """Return the id of the side `loc` stands for (the unit itself, its predecessor or its
+    successor: a 2026 lead of Hà Nội on a partnership recorded with 2019's Hà Nội)."""
+    for side in sides:
+        if loc.pk in (side.pk, side.successor_id) or loc.successor_id == side.pk:
+            return side.pk
+    return loc.pk
 
 
 def _side_agencies(sides) -> list[Agency]:
@@ -100,7 +110,7 @@ def _side_agencies(sides) -> list[Agency]:
 def _decorate(items, sides, editable: set[int], user, today, agencies) -> None:
     allowed = user_sides(user, Role.EDITOR) if user.is_authenticated else set()
     for c in [*items, *[k for top in items for k in top.subitems]]:
-        by_side = {lead.locality_id: lead.agency for lead in c.leads.all()}
+        by_side = {_side_of(lead.locality, sides): lead.agency for lead in c.leads.all()}
         c.side_leads = [(s, by_side.get(s.pk)) for s in sides]
         c.overdue = c.is_overdue(today)
         if not user.is_authenticated:
@@ -130,10 +140,9 @@ def _items_context(request: HttpRequest, agreement: Agreement, **extra) -> dict:
     items = _items(agreement)
     agencies = _side_agencies(sides) if can_edit else []
     _decorate(items, sides, editable, request.user, timezone.localdate(), agencies)
-    total = sum(1 + len(c.subitems) for c in items)
-    empty = sum(1 for c in items if not c.text) + sum(
-        1 for c in items for k in c.subitems if not k.text
-    )
+    every = [*items, *[k for c in items for k in c.subitems]]  # type: ignore[attr-defined]
+    total = len(every)
+    empty = sum(1 for c in every if not c.text)
     context = {
         "a": agreement, "items": items, "sides": sides, "can_edit": can_edit,
         "total": total, "empty": empty, "top_count": len(items),
@@ -174,7 +183,9 @@ def _apply_errors(form, exc: ValidationError) -> None:
 def agreement_create(request: HttpRequest) -> HttpResponse:
     if not is_editor_anywhere(request.user):
         raise PermissionDenied(_("Bạn chỉ có quyền xem."))
-    initial = {k: v for k, v in request.GET.items() if k in AgreementForm.base_fields}
+    initial: dict[str, Any] = {
+        k: v for k, v in request.GET.items() if k in AgreementForm.base_fields
+    }
     meeting = None
     if request.GET.get("meeting", "").isdigit():
         meeting = Meeting.objects.filter(
@@ -262,7 +273,7 @@ def signatory_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã thêm người ký %(n)s.") % {"n": person.full_name})
     else:
         messages.error(request, " ".join(
-            f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))  # fmt: skip
+            f"{form.fields[k].label}: {' '.join(str(e) for e in v)}" for k, v in form.errors.items()))  # fmt: skip
     return redirect(reverse("web:agreement", args=[pk]) + "#signatories")
 
 

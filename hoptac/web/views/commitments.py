@@ -17,6 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import sides
+from hoptac.lib.dates import parse_date
 from hoptac.lib.fields import field_choices
 from hoptac.lib.http import HttpRequest
 from hoptac.lib.services import ConcurrentEdit
@@ -109,7 +110,7 @@ def _filter(request: HttpRequest, qs: QuerySet, units: Units, mode: str, today: 
     for name, lookup in (("due_from", "due_on__gte"), ("due_to", "due_on__lte")):
         if v := val(name):
             try:
-                qs = qs.filter(**{lookup: dt.date.fromisoformat(v)})
+                qs = qs.filter(**{lookup: parse_date(v)})
             except ValueError:
                 qs = qs.none()
     if v := val("q"):

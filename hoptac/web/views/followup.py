@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import require
+from hoptac.lib.dates import parse_date
 from hoptac.lib.http import HttpRequest
 from hoptac.partnerships.models import (
     Commitment,
@@ -44,7 +45,7 @@ def _date(raw: str, field: str) -> dt.date | None:
     if not raw:
         return None
     try:
-        return dt.date.fromisoformat(raw)
+        return parse_date(raw)
     except ValueError:
         raise ValidationError({field: _("Ngày không hợp lệ: %(v)s") % {"v": raw[:20]}}) from None
 
@@ -134,7 +135,7 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("web:commitment", pk=c.pk)
 
 
-def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """Send a progress note's evidence file to a signed-in user who may read the commitment."""
     if not request.user.is_authenticated:
         raise PermissionDenied(_("Hãy đăng nhập để tải minh chứng."))

@@ -63,9 +63,13 @@ class Command(BaseCommand):
             user = users.objects.create_superuser(
                 DEMO_USERNAME, email=DEMO_EMAIL, password=DEMO_PASSWORD
             )
-        elif not user.check_password(DEMO_PASSWORD):  # an older demo database
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
+        else:
+            if not user.check_password(DEMO_PASSWORD):  # an older demo database
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+            if not user.email:
+                user.email = DEMO_EMAIL
+                user.save(update_fields=["email"])
         return user
 
     def _ingest_samples(self, user) -> int:

@@ -6,8 +6,10 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 PORT ?= 8000
+# Development tasks run with DEBUG on (the settings keep it off unless it is explicitly on).
+export DEBUG ?= 1
 
-.PHONY: install setup run test test-fast lint bench score ci screenshots messages clean
+.PHONY: install setup run test test-fast lint bench bench-load score ci screenshots messages clean
 
 # The runtime only (requirements.lock): what `make run` and a production install take.
 install: $(STAMP)
@@ -42,6 +44,11 @@ lint: setup
 
 bench: install
 	$(BIN)/python -m bench
+
+# 20 concurrent API writers for 30 s against a server it starts on 127.0.0.1 (a throwaway
+# SQLite database, or the PostgreSQL of DATABASE_URL); prints the failed writes (target 0).
+bench-load: install
+	$(BIN)/python -m bench.load_writes
 
 score: install
 	@rm -rf var/score && mkdir -p var/score

@@ -71,7 +71,10 @@ def test_every_view_module_is_in_the_independence_contract():
         if (p.name == "views.py" or p.parent.name == "views") and p.name != "__init__.py"
     }
     listed = _modules(_contracts(), "views-are-independent", "modules")
-    assert not views - listed, f"view modules outside the contract: {sorted(views - listed)}"
+    wildcards = [m.removesuffix(".*") + "." for m in listed if m.endswith(".*")]
+    outside = sorted(v for v in views - listed if not any(v.startswith(w) for w in wildcards))
+    assert "hoptac.web.views.*" in listed
+    assert not outside, f"view modules outside the contract: {outside}"
 
 
 def test_make_lint_runs_the_import_contracts():

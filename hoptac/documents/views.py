@@ -37,13 +37,16 @@ from hoptac.documents.services import (
     ACCEPT_ORDER,
     conflict_resolve,
     document_accept_all,
-    document_ingest,
     fact_accept,
     fact_edit,
     fact_reject,
 )
 from hoptac.documents.uploads import file_too_large_message
 from hoptac.documents.values import form_initial, specs_for
+from hoptac.jobs.models import JobKind, JobStatus
+from hoptac.jobs.services import job_submit
+from hoptac.jobs.views import remember
+from hoptac.lib.dates import parse_date
 from hoptac.lib.fields import field_label
 from hoptac.lib.http import HttpRequest
 from hoptac.lib.numbers import format_vnd
@@ -116,7 +119,7 @@ def _int(raw: str | None) -> int | None:
 
 def _date(raw: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(raw) if raw else None
+        return parse_date(raw) if raw else None
     except ValueError:
         return None
 
@@ -349,7 +352,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         ]  # fmt: skip
         if big:
             # Refused before it is read (the upload handler knows its size): HTTP 413.
-            errors = {"files": " ".join(file_too_large_message(f.name or "", f.size) for f in big)}
+            errors = {
+                "files": " ".join(file_too_large_message(f.name or "", f.size or 0) for f in big)
+            }
             status = 413
         else:
             errors, inputs = _upload_inputs(request)
@@ -360,15 +365,19 @@ def upload(request: HttpRequest) -> HttpResponse:
                 return render(request, "documents/upload.html#upload-results", ctx, status=status)
             return render(request, "documents/upload.html", ctx, status=status)
         published, url = inputs.pop()
-        ctx["results"] = [
-            document_ingest(
-                data=data, filename=name, by=request.user, source_url=url, published=published
-            )
-            for name, data in inputs
-        ]
+        # Stored now, read and extracted in a job; with the immediate backend it is done here.
+        job = job_submit(
+            kind=JobKind.INGEST, by=request.user, title=", ".join(name for name, _d in inputs),
+            params={"source_url": url or "", "published": published.isoformat() if published else ""},
+            files=inputs,
+        )  # fmt: skip
+        remember(request, job)
+        ctx["job"] = job
+        if job.status == JobStatus.DONE:
+            ctx["results"] = (job.result or {}).get("files", [])
     template = (
         "documents/upload.html#upload-results"
-        if request.htmx and "results" in ctx
+        if request.htmx and "job" in ctx
         else "documents/upload.html"
     )
     return render(request, template, ctx)

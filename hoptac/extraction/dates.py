@@ -69,9 +69,9 @@ def _valid(d: int, m: int, y: int | None) -> bool:
 
 def _parts(m: re.Match[str]) -> tuple[int, int, int | None]:
     g: dict[str, str | None] = m.groupdict()
-    if g.get("d4"):
-        word = " ".join(g["mw"].split())
-        return int(g["d4"]), _MONTH_WORDS[word], int(g["y4"]) if g.get("y4") else None
+    d4, mw, y4 = g.get("d4"), g.get("mw"), g.get("y4")
+    if d4 and mw:
+        return int(d4), _MONTH_WORDS[" ".join(mw.split())], int(y4) if y4 else None
     d = g["d"] or g["d2"] or g.get("d3")
     mo = g["m"] or g["m2"] or g.get("m3")
     y = g["y"] or g["y2"] or g.get("y3")
@@ -125,16 +125,20 @@ def event_date(
                 last = dt.date(y, mo, d)
         ref = last
     lead_end = min(len(low), body_start + _LEAD_CHARS)
-    found = [
-        m for m in _EVENT_RE.finditer(low, body_start, lead_end)
-        if _valid(*_parts(m)) and not _timestamp(low, m.start(), m.end())
-    ]  # fmt: skip
-    recalled = [
-        m for m in found
-        if _RECALLED_BEFORE_RE.search(low, max(body_start, m.start() - 80), m.start())
-    ]  # fmt: skip
-    if len(recalled) < len(found):
-        found = [m for m in found if m not in recalled]
+    # The first date of the lead, passing over dates recalled there (an anniversary, a
+    # signing) when a later one is the event's.
+    found = []
+    fallback = None
+    for m in _EVENT_RE.finditer(low, body_start, lead_end):
+        if not _valid(*_parts(m)) or _timestamp(low, m.start(), m.end()):
+            continue
+        if _RECALLED_BEFORE_RE.search(low, max(body_start, m.start() - 80), m.start()):
+            fallback = fallback or m
+            continue
+        found = [m]
+        break
+    if not found and fallback is not None:
+        found = [fallback]
     for m in found:
         d, mo, y = _parts(m)
         if y is None and ref is not None:

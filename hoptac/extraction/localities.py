@@ -239,7 +239,7 @@ def choose_parties(view: View, mentions: list[Mention]) -> Parties:
             and (m.name not in score or score[m.name] == 0)
         )  # fmt: skip
         for m in mentions:
-            if m.weak and m.name in weak and title and title[0] <= m.start < title[1]:
+            if m.weak and m.name and m.name in weak and title and title[0] <= m.start < title[1]:
                 weak[m.name] += 2
         extra = [n for n, c in weak.most_common() if c >= 2][: 2 - len(chosen)]
         for n in extra:

@@ -73,7 +73,6 @@ _CAPITAL_RE = re.compile(
 )  # "tổng vốn ...", "đã đầu tư hơn 1.000 tỷ"
 _SINCE_RE = re.compile(r"(?<!\w)từ\s{1,3}(?:năm\s{1,3})?((?:19|20)\d{2})")
 _TRONG_DO_RE = re.compile(r"\s{0,3}(?:trong\s{1,2}(?:số\s{1,2})?đó|cụ\s{1,2}thể)")
-_CLAUSE_RE = re.compile(r"[;]")
 _RECIPIENT_BEFORE_RE = re.compile(
     r"(?:cho|tặng|trao|hỗ\s{1,2}trợ|ủng\s{1,2}hộ|của|giúp)\s{1,3}(?:\w{1,9}\s{1,2}){0,2}$"
 )

@@ -193,13 +193,10 @@ def _bare_re() -> re.Pattern[str]:
 
 
 def _with_bare_amounts(low: str, start: int, stop: int, out: list[Amount]) -> list[Amount]:
-    cur = _anchor_re()
     taken = [(a.start, a.end) for a in out]
     extra = []
     for a in _BARE_ANCHOR_RE.finditer(low, start, stop):
-        if cur.match(low, a.end()) or re.match(
-            r"\s{1,3}(?:" + _currency_alt() + r")(?!\w)", low[a.end() :]
-        ):
+        if _currency_after_re().match(low, a.end()):
             continue  # with its currency word: found above
         if any(s <= a.start() < e for s, e in taken) or _NOT_MONEY_AFTER_RE.match(low, a.end()):
             continue
@@ -220,8 +217,10 @@ def _with_bare_amounts(low: str, start: int, stop: int, out: list[Amount]) -> li
 
 
 @cache
-def _currency_alt() -> str:
-    return alternation(numbers()["currency"], flexible=False)
+def _currency_after_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\s{0,3}(?:" + alternation(numbers()["currency"], flexible=False) + r")(?!\w)"
+    )
 
 
 def as_int(v: float) -> int:

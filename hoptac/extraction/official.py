@@ -13,6 +13,7 @@ See docs/decisions/0006-item-reading.md.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ _KIND_HEADS = (
 _ONE_SIDE = frozenset({"plan", "report"})
 _NUMBER_RE = re.compile(r"(?<!\w)Số\s*:?\s*(?P<n>\d[\w.\-/&Đđ]*(?:/[\w.\-&Đđ]+)*)")
 _DATELINE_RE = re.compile(
-    r"(?P<place>[A-ZĐ][^\n|,]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+"
+    r"(?P<place>[A-ZĐ][^\n|,]{1,40}),\s*ngày[\s\-.]+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+"
     r"(?P<y>(?:19|20)\d{2})"
 )
 _OPENING_RE = re.compile(
@@ -58,7 +59,8 @@ _YEAR_TITLE_RE = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d
 _STATE_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 
 # Numbered lines.
-_ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,6})[.)]\s+(?P<t>\S.*)$")
+# "I. MỤC ĐÍCH"; OCR may drop the space ("I.MỤC ĐÍCH").
+_ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,6})(?:[.)]\s+|\.(?=[A-ZĐÀ-Ỹ]))(?P<t>\S.*)$")
 _ARTICLE_RE = re.compile(
     r"^(?:Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?P<n>[\dIVXLC]+)\b[.:]?\s*(?P<t>.*)$"
 )
@@ -178,7 +180,7 @@ def read_document(view: View, parties: Parties) -> Official | None:
     kind = None
     for i, ln in enumerate(lines[:40]):
         t = ln.text
-        if " | " in t or len(t) < 6 or _upper_ratio(t) < 0.9:
+        if " | " in t or len(t) < 6 or len(t) > 160 or not t.isupper():
             continue
         low = _fold(t)
         if _STATE_RE.search(t) or low.startswith(
@@ -320,8 +322,8 @@ def _signature_block(
             c for c in cells
             if c[0] and not c[0].startswith(("-", "Nơi nhận", "+", "•")) and not c[0].endswith((",", ";"))
         ]  # fmt: skip
-        for k, cell in enumerate(reversed(keep)):
-            columns.setdefault(k, []).append(cell)
+        for k, kept in enumerate(reversed(keep)):
+            columns.setdefault(k, []).append(kept)
     out: list[dict[str, str | None]] = []
     spans: list[tuple[int, int]] = []
     for k in sorted(columns, reverse=True):
@@ -461,7 +463,7 @@ def read_items(view: View, doc: Official, sides: Sides) -> list[Item]:
             num = None  # "... tổ chức" / "4 đợt khám bệnh": a wrapped line, not an item
         if num is not None:
             own = text[body_at : ln.end].strip()
-            if _upper_ratio(own) > 0.8 and len(own) > 3:
+            if len(own) > 3 and own.isupper():
                 # "1. LĨNH VỰC KINH TẾ": a heading, not an item.
                 current, open_text = None, False
                 continue
@@ -582,14 +584,22 @@ def _leads_from_text(view: View, it: Item, sides: Sides) -> None:
                     p = _PARTNERS_RE.search(part, m.end())
                     if p and p.start() - m.end() < 4:
                         it.partners.extend(read_agencies(p.group("who"), s + p.start("who"), sides))
-        if not found:
-            m = _SUBJECT_RE.match(part)
-            if m:
-                it.leads.extend(read_agencies(m.group("who"), s, sides))
+        subject = None if found else _SUBJECT_RE.match(part)
+        if subject:
+            it.leads.extend(read_agencies(subject.group("who"), s, sides))
 
 
 # --- Due dates --------------------------------------------------------------------------------
-_QUARTER = {"i": 3, "ii": 6, "iii": 9, "iv": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+def _quarter(q: str) -> int | None:
+    """1-4 from "I".."IV" or a digit, read through OCR's confusions ("IH", "Il", "TV" = III,
+    II, IV)."""
+    q = q.lower()
+    if q.isdigit():
+        return int(q) if 1 <= int(q) <= 4 else None
+    q = q.replace("h", "ii").replace("l", "i").replace("1", "i").replace("t", "i")
+    return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q)
+
+
 _RECURRING_RE = re.compile(
     r"hằng\s+(?:năm|quý|tháng|tuần)|hàng\s+(?:năm|quý|tháng|tuần)|thường\s+xuyên|định\s+kỳ|"
     r"mỗi\s+năm|liên\s+tục|hằng\s+ngày",
@@ -598,7 +608,7 @@ _RECURRING_RE = re.compile(
 _DUE_PATTERNS = (
     ("day", re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})")),
     ("day", re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)),
-    ("quarter", re.compile(r"(?:quý|qúy)\s+(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
+    ("quarter", re.compile(r"(?:quý|qúy)\s+(?P<q>[ivlh1t]{1,3}|[2-4])\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
     ("half", re.compile(r"(?P<h>\d|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d{2})", re.I)),
     ("range", re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")),
@@ -620,7 +630,9 @@ def _due_of(s: str) -> str | None:
             if d:
                 return d.isoformat()
         elif kind == "quarter":
-            return f"{m.group('y')}-{_QUARTER[m.group('q').lower()]:02d}"
+            q = _quarter(m.group("q"))
+            if q:
+                return f"{m.group('y')}-{q * 3:02d}"
         elif kind == "half":
             return f"{m.group('y')}-{6 if m.group('which') == 'đầu' else 12:02d}"
         elif kind == "month":
@@ -750,6 +762,8 @@ def document_agreement(view: View, doc: Official, parties: Parties) -> Fact:
     sides = Sides(parties.mentions, list(parties.names), kinds, doc.issuer)
     items = read_items(view, doc, sides)
     text = view.text
+    hits = _field_hits(view, doc)
+    starts = [h[0] for h in hits]
     out_items = []
     for it in items:
         own = " ".join(" ".join(text[s:e].split()) for s, e in it.text_parts)
@@ -760,7 +774,7 @@ def document_agreement(view: View, doc: Official, parties: Parties) -> Fact:
             {
                 "number": it.number,
                 "text": own,
-                "field": None if it.follow_up else _field(own),
+                "field": None if it.follow_up else _field_in(hits, starts, it.text_parts),
                 "leads": [a.to_json() for a in it.leads],
                 "partners": [a.to_json() for a in it.partners if a not in it.leads],
                 "due": due(view, it),
@@ -789,16 +803,32 @@ _AGENCY_MASK_RE = re.compile(
 )
 
 
-def _field(text: str) -> str | None:
-    masked = _AGENCY_MASK_RE.sub(lambda m: " " * len(m.group()), text)
-    low = fold_tones(masked.lower())
-    pattern, code_of = counts._field_re()
-    for m in pattern.finditer(low):
-        if m.start() > 0 and low[m.start() - 1].isalnum():
+def _field_hits(view: View, doc: Official) -> list[tuple[int, str]]:
+    """The field keywords of the body, in order, outside agency names ("Sở Tài chính" names
+    an agency, not the finance field)."""
+    agencies = [
+        (m.start(), m.end()) for m in _AGENCY_MASK_RE.finditer(view.text, doc.body_start, doc.body_end)
+    ]  # fmt: skip
+    starts = [a[0] for a in agencies]
+    out = []
+    for s, _e, code in counts.field_hits(view):
+        if not doc.body_start <= s < doc.body_end:
             continue
-        code = code_of.get(" ".join(re.split(r"[\s\-–—]+", m.group())))
-        if code:
-            return code
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and agencies[k][0] <= s < agencies[k][1]:
+            continue
+        out.append((s, code))
+    return out
+
+
+def _field_in(
+    hits: list[tuple[int, str]], starts: list[int], parts: list[tuple[int, int]]
+) -> str | None:
+    """The first field named inside the item's own text."""
+    for s, e in parts:
+        i = bisect.bisect_left(starts, s)
+        if i < len(hits) and hits[i][0] < e:
+            return hits[i][1]
     return None
 
 

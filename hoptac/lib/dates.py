@@ -67,3 +67,18 @@ def schema_due(value: str | None) -> tuple[dt.date, str] | None:
     if len(parts) == 2:
         return period_end(dt.date(parts[0], parts[1], 1), "month"), "month"
     return dt.date(parts[0], 12, 31), "year"
+
+
+INPUT_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+
+
+def parse_date(value: str) -> dt.date:
+    """Return the date people typed: dd/mm/yyyy as officials write it ("30/06/2020"), or ISO
+    ("2020-06-30"); raise ValueError otherwise."""
+    text = (value or "").strip()
+    for fmt in INPUT_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date
+        except ValueError:
+            continue
+    raise ValueError(value)

@@ -6,6 +6,7 @@ a TrackedModel around them.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -14,10 +15,24 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoptac.lib.logging import current_request_id
 from hoptac.lib.models import TrackedFields
 from hoptac.lib.validators import refuse_control_characters
 
 T = TypeVar("T", bound=TrackedFields)
+
+
+def _log(obj: TrackedFields, event: str, by) -> None:
+    """One line per write, on the logger of the record's app (hoptac.partnerships, ...).
+
+    Written when the transaction commits: a dry run or a refused import, rolled back, logs none.
+    """
+    meta, user = obj._meta, by.get_username() if by is not None and by.is_authenticated else ""
+    args = ("%s %s %s v%s", event, meta.label_lower, obj.pk, obj.version)
+    extra = {"event": event, "model": meta.label_lower, "pk": obj.pk, "version": obj.version,
+             "user": user, "request_id": current_request_id()}  # fmt: skip
+    logger = logging.getLogger(meta.app_config.name if meta.app_config else "hoptac")
+    transaction.on_commit(lambda: logger.info(*args, extra=extra), robust=True)
 
 
 class ConcurrentEdit(ValidationError):
@@ -37,6 +52,7 @@ def record_create(model: type[T], *, by, confirm_far_dates: bool = False, **valu
     obj.full_clean()
     _stamp(obj, by)
     obj.save()
+    _log(obj, "create", by)
     return obj
 
 
@@ -76,6 +92,7 @@ def record_update(
             obj.version += 1
         _stamp(obj, by)
         obj.save()
+    _log(obj, "update", by)
     return obj
 
 
@@ -87,6 +104,7 @@ def record_delete(obj: T, *, by) -> T:
     obj.version += 1
     _stamp(obj, by)
     obj.save()
+    _log(obj, "delete", by)
     return obj
 
 

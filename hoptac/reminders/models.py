@@ -84,3 +84,30 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sent_on} {self.to}: {self.commitment_id} ({self.kind})"
+
+
+class FieldChange(models.Model):
+    """One row per change of a commitment's due date or lead agency made in follow-up: old,
+    new, when, who and the note (status changes have their own rows, StatusChange)."""
+
+    commitment = models.ForeignKey(
+        "partnerships.Commitment", models.CASCADE, related_name="field_changes",
+        verbose_name=_("nội dung cam kết"),
+    )  # fmt: skip
+    field = models.CharField(_("trường"), max_length=20)  # "due_on" or "lead:<locality id>"
+    label = models.CharField(_("thay đổi"), max_length=255)  # "Hạn", "Cơ quan chủ trì (Hà Nội)"
+    old = models.CharField(_("từ"), max_length=500, blank=True)
+    new = models.CharField(_("sang"), max_length=500, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    changed_at = models.DateTimeField(_("lúc"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("thay đổi nội dung cam kết")
+        verbose_name_plural = _("lịch sử thay đổi nội dung cam kết")
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.old or '∅'} → {self.new}"

@@ -4,10 +4,12 @@ the contacts and preferences they go by."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import smtplib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -16,10 +18,19 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from hoptac.accounts.models import Role
+from hoptac.accounts.permissions import require
+from hoptac.documents.models import Document
 from hoptac.lib.services import record_create, record_update
-from hoptac.partnerships.models import Person
+from hoptac.partnerships.models import Agency, Commitment, Person, ProgressNote
+from hoptac.partnerships.services import (
+    commitment_add_note,
+    commitment_set_lead,
+    commitment_set_status,
+    commitment_update,
+)
 from hoptac.reminders.digests import Digest, Tasks, digests
-from hoptac.reminders.models import PersonContact, ReminderSent, UserPreference
+from hoptac.reminders.models import FieldChange, PersonContact, ReminderSent, UserPreference
 
 
 @dataclass
@@ -151,3 +162,136 @@ def preference_set(*, user, language: str) -> UserPreference:
     if found is None:
         return record_create(UserPreference, by=user, user=user, language=language)
     return record_update(found, by=user, language=language)
+
+
+def _note_text(note: str) -> str:
+    return " ".join(note.split())[:2000]
+
+
+@transaction.atomic
+def commitment_set_due(*, commitment: Commitment, due_on: dt.date | None, by, note: str = ""):
+    """Change the due date (the service checks the side), keeping a row with the note."""
+    old = commitment.due_on
+    if old == due_on:
+        return None
+    commitment_update(commitment, by=by, due_on=due_on)
+    return FieldChange.objects.create(
+        commitment=commitment, field="due_on", label=_("Hạn"), old=_day(old), new=_day(due_on),
+        note=_note_text(note), changed_by=by if by and by.is_authenticated else None,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def commitment_change_lead(*, commitment: Commitment, agency: Agency, by, note: str = ""):
+    """Name `agency` as the lead of its side for `commitment`, keeping a row with the note."""
+    if agency.locality_id not in {
+        m.locality_id for m in commitment.agreement.partnership.members.all()
+    }:
+        raise ValidationError(
+            {
+                "agency": _("Cơ quan %(a)s không thuộc bên nào của quan hệ hợp tác này.")
+                % {"a": agency}
+            }
+        )
+    old = commitment.leads.filter(locality_id=agency.locality_id).select_related("agency").first()
+    if old is not None and old.agency_id == agency.pk:
+        return None
+    commitment_set_lead(commitment=commitment, locality=agency.locality, agency=agency, by=by)
+    return FieldChange.objects.create(
+        commitment=commitment, field=f"lead:{agency.locality_id}",
+        label=_("Cơ quan chủ trì (%(side)s)") % {"side": agency.locality.name},
+        old=old.agency.name if old else "", new=agency.name, note=_note_text(note),
+        changed_by=by if by and by.is_authenticated else None,
+    )  # fmt: skip
+
+
+def _day(d: dt.date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+@dataclass
+class BulkResult:
+    changed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def commitments_bulk_update(
+    *, commitments: list[Commitment], by, note: str = "", status: str = "",
+    due_on: dt.date | None = None, agency: Agency | None = None,
+) -> BulkResult:  # fmt: skip
+    """Apply the same status, due date and/or lead to several commitments, each change its
+    own history row with `note`. All or nothing: one refusal changes none, and every refusal
+    is returned naming the item ("3. Xây dựng …: …")."""
+    result = BulkResult()
+    if not (status or due_on or agency):
+        result.errors.append(_("Hãy chọn trạng thái, hạn mới hoặc cơ quan chủ trì."))
+        return result
+    if not commitments:
+        result.errors.append(_("Hãy chọn ít nhất một nội dung cam kết."))
+        return result
+    with transaction.atomic():
+        for c in commitments:
+            try:
+                with transaction.atomic():
+                    if status and status != c.status:
+                        commitment_set_status(commitment=c, new=status, by=by, note=note)
+                    if due_on and c.due_on != due_on:
+                        commitment_set_due(commitment=c, due_on=due_on, by=by, note=note)
+                    if agency is not None:
+                        commitment_change_lead(commitment=c, agency=agency, by=by, note=note)
+                result.changed += 1
+            except (ValidationError, PermissionDenied) as exc:
+                reason = " ".join(getattr(exc, "messages", None) or [str(exc)])
+                label = f"{c.number}. {(c.text or _('(chưa ghi nội dung)'))[:60]}"
+                result.errors.append(f"{label}: {reason}")
+        if result.errors:
+            transaction.set_rollback(True)
+            result.changed = 0
+    return result
+
+
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+
+
+def evidence_store(*, data: bytes, filename: str, media_type: str, by) -> Document:
+    """Keep an evidence file as a Document (the same bytes are kept once); not extracted, so
+    it never enters the review queue."""
+    limit = min(settings.HOPTAC_MAX_DOCUMENT_BYTES, EVIDENCE_MAX_BYTES)
+    if not data:
+        raise ValidationError({"evidence_file": _("Tệp minh chứng rỗng.")})
+    if len(data) > limit:
+        raise ValidationError(
+            {
+                "evidence_file": _("Tệp minh chứng quá lớn: giới hạn %(mb)s MB.")
+                % {"mb": limit // 2**20}
+            }
+        )
+    sha = hashlib.sha256(data).hexdigest()
+    found = Document.all_objects.filter(sha256=sha).first()
+    if found is not None:
+        return found
+    name = (filename or "minh-chung").replace("\\", "/").rsplit("/", 1)[-1][:255]
+    return record_create(
+        Document, by=by, sha256=sha, original=data, size=len(data), filename=name,
+        media_type=(media_type or "application/octet-stream")[:100], title=name[:500],
+    )  # fmt: skip
+
+
+@transaction.atomic
+def progress_note_add(
+    *, commitment: Commitment, locality, text: str, by, noted_on: dt.date | None = None,
+    evidence_url: str = "", evidence: tuple[bytes, str, str] | None = None,
+) -> ProgressNote:  # fmt: skip
+    """Record a side's progress with an evidence link or file (bytes, filename, media type)."""
+    if locality.pk not in {m.locality_id for m in commitment.agreement.partnership.members.all()}:
+        raise ValidationError({"locality": _("Hãy chọn một bên của quan hệ hợp tác.")})
+    values: dict = {"evidence_url": evidence_url.strip()}
+    if noted_on:
+        values["noted_on"] = noted_on
+    require(by, Role.EDITOR, locality)  # before any evidence is stored
+    if evidence is not None:
+        data, filename, media_type = evidence
+        values["evidence_document"] = evidence_store(
+            data=data, filename=filename, media_type=media_type, by=by
+        )
+    return commitment_add_note(commitment=commitment, locality=locality, text=text, by=by, **values)

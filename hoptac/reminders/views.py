@@ -23,11 +23,13 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     tasks = tasks_for_user(request.user, today)
     for c in [c for _kind, c in tasks.items()]:
         c.stale = c.stale_days(today)  # type: ignore[attr-defined]
-    pref = UserPreference.objects.filter(user=request.user).first()
+    user = request.user
+    assert user.is_authenticated  # login_required
+    pref = UserPreference.objects.filter(user=user).first()
     context = {
         "nav": "tasks", "tasks": tasks, "today": today,
         "language": pref.language if pref else "vi", "languages": settings.LANGUAGES,
-        "has_email": bool(request.user.email),
+        "has_email": bool(user.email),
         "stale_days": settings.HOPTAC_STALE_DAYS,
     }  # fmt: skip
     return render(request, "reminders/my_tasks.html", context)

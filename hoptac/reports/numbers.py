@@ -58,14 +58,6 @@ def parse_number(text: str) -> Decimal:
     raise ValueError(text)
 
 
-def parse_int(text: str) -> int:
-    """Read a whole number in Vietnamese writing; ValueError when it has a fraction."""
-    d = parse_number(text)
-    if d != d.to_integral_value():
-        raise ValueError(text)
-    return int(d)
-
-
 def parse_date(text: str) -> dt.date:
     """Read dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or ISO yyyy-mm-dd."""
     s = text.strip()

@@ -27,7 +27,11 @@ from hoptac.partnerships.models import (
 from hoptac.web.queries import locality_label
 from hoptac.web.widgets import LocalitySelect
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# dd/mm/yyyy shown and typed whatever the browser's language (ISO is accepted too).
+DATE = forms.DateInput(
+    format="%d/%m/%Y",
+    attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"},
+)
 
 
 def editable_partnerships(user):

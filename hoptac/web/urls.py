@@ -4,6 +4,7 @@ from hoptac.web.views import (
     agreements,
     commitments,
     dashboard,
+    followup,
     meetings,
     partnerships,
     registers,
@@ -18,6 +19,14 @@ urlpatterns = [
     path("commitments/", commitments.tracker, name="commitments"),
     path("commitments/<int:pk>/", commitments.commitment_page, name="commitment"),
     path("commitments/<int:pk>/status/", commitments.set_status, name="commitment_status"),
+    path("commitments/bulk/", followup.bulk_update, name="commitments_bulk"),
+    path("commitments/<int:pk>/notes/", followup.note_add, name="commitment_note"),
+    path("commitments/notes/<int:pk>/evidence/", followup.evidence_download, name="evidence"),
+    path(
+        "partnerships/<int:pk>/focal/<int:locality_id>/",
+        followup.focal_point_edit,
+        name="focal_point",
+    ),  # fmt: skip
     # The programme pages (meetings with participants, agreements with commitments) come
     # before the generic register views, which still serve their lists.
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),

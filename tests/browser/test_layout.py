@@ -40,6 +40,26 @@ OVERFLOW_JS = """(desk) => {
 }"""
 
 
+# The page's own words (headings of columns, labels, buttons, menus) in the other language:
+# Vietnamese letters on an English page, common English words on a Vietnamese one. Data
+# (names, titles, quotes) stays Vietnamese in both and is not looked at.
+LANGUAGE_JS = """(lang) => {
+  const found = [];
+  const vietnamese = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+  const english = /\\b(the|Save|Search|Filter|Delete|Edit|Cancel|Add|Export|Sign in|Log in|Status|Date|Amount|Source)\\b/;
+  const chrome = 'th, label, button, summary, legend, nav a, .kpi-label, h2, [role=button]';
+  for (const el of document.querySelectorAll(chrome)) {
+    if (el.closest('[lang]') && el.closest('[lang]') !== document.documentElement) { continue; }
+    const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(' ').trim();
+    if (!own) { continue; }
+    if (lang === 'en' ? vietnamese.test(own) : english.test(own)) {
+      found.push(`${el.tagName.toLowerCase()} "${own.slice(0, 60)}"`);
+    }
+  }
+  return found;
+}"""
+
+
 @pytest.fixture
 def demo_pages(live_server, db):
     """Load the demo and return the URLs of every kind of page, lists and records."""
@@ -107,6 +127,9 @@ def test_no_page_sticks_out_or_cuts_its_content(browser, live_server, login, dem
                 page.wait_for_load_state("networkidle")
                 for found in page.evaluate(OVERFLOW_JS, label == "desk"):
                     problems.append(f"{lang} {label} {url}: {found}")
+                if label == "desk":
+                    for found in page.evaluate(LANGUAGE_JS, lang):
+                        problems.append(f"{lang} {url}: other language: {found}")
                 for e in errors:
                     problems.append(f"{lang} {label} {url}: console: {e}")
             context.close()

@@ -41,3 +41,16 @@ def test_a_plan_and_the_programme_it_cites_are_two_agreements(admin_user):
     assert errors == []
     kinds = {(a.kind, a.signed_on) for a in Agreement.objects.all()}
     assert kinds == {("plan", dt.date(2024, 3, 12)), ("programme", dt.date(2023, 9, 20))}
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_docx_and_pdf_propose_the_same_items_as_the_text(admin_user, suffix):
+    def items(path):
+        result = document_ingest(data=path.read_bytes(), filename=path.name, by=admin_user)
+        assert result.status == "new", result.message
+        facts = result.document.facts.filter(kind=FactKind.AGREEMENT)
+        found = next(f for f in facts if f.value.get("items"))
+        return [(i["number"], " ".join(i["text"].split()), i["due"]) for i in found.value["items"]]
+
+    for stem in ("01_thong_bao_ket_luan", "02_chuong_trinh_hop_tac", "03_ke_hoach_trien_khai"):
+        assert items(OFFICIAL / f"{stem}{suffix}") == items(OFFICIAL / f"{stem}.txt")

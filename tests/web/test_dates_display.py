@@ -24,3 +24,17 @@ def test_a_date_input_takes_what_people_type(lang, typed):
 
     with translation.override(lang):
         assert DateField().clean(typed) == dt.date(2020, 6, 30)
+
+
+@pytest.mark.parametrize("typed", ["01/01/2020", "2020-01-01"])
+def test_the_tracker_filters_by_a_due_date_typed_either_way(client, programme, typed):
+    body = client.get("/commitments/", {"due_to": "31/12/2020", "due_from": typed}).content
+    assert "Xây dựng tuyến đường kết nối" in body.decode()
+    assert "Đón đoàn du lịch Thanh Hóa" not in body.decode()
+
+
+def test_an_edit_form_shows_its_date_as_day_month_year(client, admin_user, programme):
+    client.force_login(admin_user)
+    meeting = programme.meetings.get()
+    body = client.get(f"/meetings/{meeting.pk}/edit/").content.decode()
+    assert 'value="16/11/2019"' in body

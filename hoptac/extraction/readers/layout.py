@@ -215,7 +215,8 @@ def render(pages: list[Page], out: TextBuilder, *, gap_factor: float = 0.45) -> 
             if kind == "prose":
                 items.append(["prose", block, left, right, height])
                 continue
-            region, cols = block  # type: ignore[misc]
+            region: list[_Line] = block[0]  # type: ignore[index]
+            cols: _Columns = block[1]  # type: ignore[index]
             prev = items[-1] if items else None
             if (
                 n == 0 and prev is not None and prev[0] == "table" and prev[3] == number - 1

@@ -146,6 +146,28 @@ def _tesseract(
     return parse_tsv(proc.stdout.decode("utf-8", "replace"))
 
 
+# Tesseract's usual misreadings in the numbers official documents are built on.
+_GLUED_NUMBER_RE = re.compile(r"^((?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.)([^\d\s./])")
+_QUARTER_RE = re.compile(r"^([A-Za-z1|!]{1,4})(/\d{4}\W*)$")
+_ROMAN_LOOKALIKES = str.maketrans({"T": "I", "l": "I", "1": "I", "|": "I", "!": "I", "H": "II"})
+
+
+def fix_word(text: str, previous: str) -> str:
+    """Return an OCR word with the misreadings that break item numbers and quarters fixed.
+
+    "I.MỤC" → "I. MỤC" (the space after an item number is often lost), and the Roman numeral
+    of a quarter (after "Quý", or already half Roman): "TV/2026" → "IV/2026",
+    "IH/2024" → "III/2024".
+    """
+    text = _GLUED_NUMBER_RE.sub(r"\1 \2", text)
+    m = _QUARTER_RE.match(text)
+    if m and (previous.lower() == "quý" or set(m.group(1)) & {"I", "V"}):
+        roman = m.group(1).translate(_ROMAN_LOOKALIKES)
+        if roman in ("I", "II", "III", "IV"):
+            text = roman + m.group(2)
+    return text
+
+
 _RULE_RE = re.compile(r"^[|_\[\]¦—=~]+$|^[|_]+|[|_]+$")
 
 
@@ -171,6 +193,7 @@ def parse_tsv(tsv: str) -> Page:
             text = _RULE_RE.sub("", unicodedata.normalize("NFC", row["text"].strip()))
             if not text:
                 continue
+            text = fix_word(text, page.words[-1].text if page.words else "")
             block = int(row.get("block_num") or 0)
             conf = float(row.get("conf") or -1)
             word = Word(x, y, x + w, y + h, text, block, conf)

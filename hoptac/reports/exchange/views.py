@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import sides_any
 from hoptac.documents.uploads import mb
+from hoptac.jobs.models import JobKind, JobStatus
+from hoptac.jobs.services import job_submit
+from hoptac.jobs.views import job_response, remember
 from hoptac.reports.exchange.columns import IMPORT_COLUMNS
-from hoptac.reports.exchange.export import CONTENT_TYPES, csv_chunks, xlsx_file
-from hoptac.reports.exchange.importer import (
-    UnreadableTable,
-    import_rows,
-    read_table,
-    template_rows,
-)
+from hoptac.reports.exchange.export import CONTENT_TYPES, csv_chunks
+from hoptac.reports.exchange.importer import template_rows
 from hoptac.reports.exchange.registers import REGISTERS
+from hoptac.reports.jobs import import_from_json
 
 FILTERS = ("partnership", "locality", "status", "field", "year", "q")
 MAX_UPLOAD = 10 * 1024 * 1024
@@ -58,10 +56,12 @@ def export(request: HttpRequest, register: str, fmt: str) -> HttpResponseBase:
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    return FileResponse(
-        xlsx_file(reg, request.user, _filters(request)), as_attachment=True, filename=name,
-        content_type=CONTENT_TYPES["xlsx"],
+    # XLSX is whole before its first byte: built in a job, downloaded from the job's page.
+    job = job_submit(
+        kind=JobKind.EXPORT, by=request.user, title=f"{reg.label} (XLSX)",
+        params={"register": register, "fmt": fmt, "filters": _filters(request)},
     )  # fmt: skip
+    return job_response(request, job)
 
 
 def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
@@ -118,28 +118,31 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         upload = request.FILES.get("file")
-        if upload is not None and upload.size > MAX_UPLOAD:
+        if upload is not None and (upload.size or 0) > MAX_UPLOAD:
             form.is_valid()
             form.errors.pop("file", None)
             form.add_error(
                 "file",
                 _("Tệp quá lớn: %(size)s MB, tối đa %(limit)s MB.")
-                % {"size": mb(upload.size), "limit": mb(MAX_UPLOAD)},
+                % {"size": mb(upload.size or 0), "limit": mb(MAX_UPLOAD)},
             )
             status = 413
         elif form.is_valid():
             upload = form.cleaned_data["file"]
-            try:
-                table = read_table(upload.read(), upload.name)
-            except UnreadableTable as exc:
-                form.add_error("file", str(exc))
-            except (ValueError, KeyError, TypeError, zipfile.BadZipFile, OSError):
-                form.add_error("file", _("Không đọc được tệp: hãy dùng tệp .xlsx hoặc .csv."))
+            # Checked and applied in a job (in chunks); with the immediate backend it is done here.
+            job = job_submit(
+                kind=JobKind.IMPORT, by=request.user, title=upload.name,
+                params={"register": form.cleaned_data["register"],
+                        "dry_run": form.cleaned_data["dry_run"]},
+                files=[(upload.name, upload.read())],
+            )  # fmt: skip
+            if not job.is_finished:
+                remember(request, job)
+                return redirect("jobs:detail", pk=job.pk)
+            if job.status == JobStatus.DONE:
+                result = import_from_json(job.result or {})
             else:
-                result = import_rows(
-                    form.cleaned_data["register"], table, by=request.user,
-                    dry_run=form.cleaned_data["dry_run"],
-                )  # fmt: skip
+                form.add_error("file", job.error)
     else:
         form = ImportForm()
     if status == 200 and result is not None and result.errors:

@@ -129,9 +129,15 @@
       { type: "line", name: L.reported, data: y.reported, connectNulls: true, symbolSize: 8 }
     ], L.billion));
   }
-  var gr = (y.years || []).length && hasData(y.grants) ? init("chart-grants") : empty("chart-grants");
+  var gr = (y.grant_years || []).length && (hasData(y.given) || hasData(y.received))
+    ? init("chart-grants") : empty("chart-grants");
   if (gr) {
-    gr.setOption(barOption([{ type: "bar", name: L.grants_year, data: y.grants, itemStyle: { color: "#2e7d32" } }], L.billion));
+    var grOption = barOption([
+      { type: "bar", name: L.given, data: y.given, itemStyle: { color: "#2e7d32" } },
+      { type: "bar", name: L.received, data: y.received, itemStyle: { color: "#c77c02" } }
+    ], L.billion);
+    grOption.xAxis.data = y.grant_years;
+    gr.setOption(grOption);
   }
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
   window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.resize(); }); });

@@ -47,6 +47,15 @@
   document.body.addEventListener("htmx:sendError", function (event) {
     showError(event.detail.elt, TEXT.network);
   });
+  // A "Cancel" link marked data-back goes back in history (its href is the fallback); no
+  // javascript: URL, which the Content-Security-Policy forbids.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-back]");
+    if (link && window.history.length > 1) {
+      event.preventDefault();
+      window.history.back();
+    }
+  });
   // After an htmx swap, move focus to an error summary when there is one.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var errors = event.detail.target.querySelector("[role=alert]");

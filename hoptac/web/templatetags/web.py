@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from hoptac.lib.numbers import BILLION, format_vnd, in_current_language
+from hoptac.lib.numbers import format_vnd, in_current_language
 
 register = template.Library()
 
@@ -26,14 +26,6 @@ def vnd(value) -> str:
     if value is None or value == "":
         return "—"
     return format_vnd(value)
-
-
-@register.filter
-def billions(value) -> str:
-    """Format đồng as a plain number of billions (for chart axes and tables)."""
-    if value is None:
-        return "—"
-    return in_current_language(Decimal(value) / BILLION, 1)
 
 
 @register.filter
@@ -60,13 +52,6 @@ def register_menu() -> list[tuple[str, str]]:
     from hoptac.web.registers import REGISTERS
 
     return [(slug, str(r.label)) for slug, r in REGISTERS.items()]
-
-
-@register.filter
-def percent(part, whole) -> float:
-    if not whole:
-        return 0
-    return round(100 * (part or 0) / whole, 1)
 
 
 @register.filter

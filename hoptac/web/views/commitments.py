@@ -17,11 +17,14 @@ from django.views.decorators.vary import vary_on_headers
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import sides
+from hoptac.lib.dates import parse_date
 from hoptac.lib.fields import field_choices
 from hoptac.lib.http import HttpRequest
 from hoptac.lib.services import ConcurrentEdit
 from hoptac.partnerships.models import Agency, Commitment, CommitmentStatus, Partnership
 from hoptac.partnerships.services import TRANSITIONS, commitment_set_status
+from hoptac.reminders.digests import attach_latest_notes
+from hoptac.reminders.followup import bulk_form_context, commitment_changes, note_form_context
 from hoptac.web.queries import Units, units_mode, visible_partnership_ids
 from hoptac.web.views.registers import attach_sources
 
@@ -62,11 +65,15 @@ def _editable(user, c: Commitment, allowed: set[int] | None) -> bool:
 
 def _decorate(user, rows, today: dt.date) -> None:
     allowed = sides(user, Role.EDITOR) if user.is_authenticated else set()
+    attach_latest_notes(rows)
     for c in rows:
         c.can_edit = _editable(user, c, allowed)
         c.overdue = c.is_overdue(today)
+        c.stale = c.stale_days(today)
         c.next_statuses = [(s, CommitmentStatus(s).label) for s in CommitmentStatus.values
                            if s in TRANSITIONS[c.status]]  # fmt: skip
+        # The form starts on the current status, so a careless click changes nothing.
+        c.status_choices = [(c.status, CommitmentStatus(c.status).label), *c.next_statuses]
 
 
 def _filter(request: HttpRequest, qs: QuerySet, units: Units, mode: str, today: dt.date):
@@ -103,7 +110,7 @@ def _filter(request: HttpRequest, qs: QuerySet, units: Units, mode: str, today: 
     for name, lookup in (("due_from", "due_on__gte"), ("due_to", "due_on__lte")):
         if v := val(name):
             try:
-                qs = qs.filter(**{lookup: dt.date.fromisoformat(v)})
+                qs = qs.filter(**{lookup: parse_date(v)})
             except ValueError:
                 qs = qs.none()
     if v := val("q"):
@@ -139,7 +146,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             led_commitments__commitment__agreement__partnership__in=visible.values("id"))
         .select_related("locality").distinct().order_by("name"),
         "field_options": field_choices(), "status_options": CommitmentStatus.choices,
-        "query": request.GET.urlencode(), "today": today,
+        "query": request.GET.urlencode(), "today": today, **bulk_form_context(request.user),
     }  # fmt: skip
     template = "web/commitments.html#results" if request.htmx else "web/commitments.html"
     return render(request, template, context)
@@ -154,6 +161,7 @@ def commitment_page(request: HttpRequest, pk: int) -> HttpResponse:
         "nav": "commitments", "c": c,
         "history": c.status_changes.select_related("changed_by").order_by("-changed_at", "-id"),
         "notes": c.notes.select_related("locality").order_by("-noted_on", "-id"),
+        "changes": commitment_changes(c), **note_form_context(request.user, c),
     }  # fmt: skip
     return render(request, "web/commitment.html", context)
 
@@ -184,9 +192,13 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
             attach_sources([c, c.agreement])
             context = {"nav": "commitments", "c": c, "error": error,
                        "history": c.status_changes.select_related("changed_by"),
-                       "notes": c.notes.select_related("locality")}  # fmt: skip
+                       "notes": c.notes.select_related("locality"),
+                       "changes": commitment_changes(c), "chosen_status": request.POST.get("status"),
+                       "typed_note": request.POST.get("note", ""),
+                       **note_form_context(request.user, c)}  # fmt: skip
             return render(request, "web/commitment.html", context, status=400)
         return redirect("web:commitment", pk=pk)
     c = _get_commitment_for_user(request.user, pk)
     _decorate(request.user, [c], timezone.localdate())
-    return render(request, "web/commitments.html#row", {"c": c, "error": error, "saved": not error})
+    context = {"c": c, "error": error, "saved": not error, **bulk_form_context(request.user)}
+    return render(request, "web/commitments.html#row", context)

@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoptac.accounts import predicates as pred
 from hoptac.accounts.models import Role
-from hoptac.accounts.permissions import require, require_any, require_partner, sides_any
+from hoptac.accounts.permissions import require, require_any
 from hoptac.lib.services import record_create, record_delete, record_update
 from hoptac.lib.text import unaccent
 from hoptac.localities.models import Locality
@@ -51,6 +52,26 @@ TRANSITIONS: dict[str, set[str]] = {
 }  # fmt: skip
 
 
+def partnership_require_sides(partnership: Partnership | None, **localities: Any) -> None:
+    """Raise ValidationError naming each field whose unit is not a side of `partnership`.
+
+    A side counts with its predecessors and successors (a 2019 partnership of Hà Nam also
+    has Ninh Bình 2025 as that side). Fields left empty are not checked.
+    """
+    if partnership is None:
+        return
+    side_ids = Locality.objects.family(m.locality_id for m in partnership.members.all())
+    errors = {}
+    for name, loc in localities.items():
+        if loc is not None and getattr(loc, "pk", loc) not in side_ids:
+            errors[name] = _("%(loc)s không phải là một bên của quan hệ hợp tác “%(p)s”.") % {
+                "loc": loc,
+                "p": partnership,
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
 def partnership_find(localities: Sequence[Locality]) -> Partnership | None:
     """Return the partnership whose sides are exactly `localities`, or None."""
     ids = {loc.pk for loc in localities}
@@ -81,7 +102,7 @@ def partnership_get_or_create(
 
 
 def partnership_update(partnership: Partnership, *, by, expected_version=None, **changes):
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     return record_update(partnership, by=by, expected_version=expected_version, **changes)
 
 
@@ -94,15 +115,14 @@ def person_get_or_create(*, full_name: str, by) -> Person:
     for person in Person.objects.filter(search_name=key):
         if person.full_name.lower() == full_name.lower():
             return person
-    if not sides_any(by, Role.EDITOR):
+    if not pred.may_create(by):
         raise PermissionDenied(_("Chỉ người biên tập mới thêm được cá nhân."))
     return record_create(Person, by=by, full_name=full_name, search_name=key)
 
 
 def person_update(person: Person, *, by, expected_version=None, **changes: Any) -> Person:
     """Correct a person's name or notes; any editor may (people belong to no side)."""
-    if not sides_any(by, Role.EDITOR):
-        raise PermissionDenied(_("Chỉ người biên tập mới sửa được thông tin cá nhân."))
+    pred.require(pred.may_change_person, by, person)
     if "full_name" in changes:
         changes["full_name"] = " ".join(changes["full_name"].split())
         changes["search_name"] = unaccent(changes["full_name"])
@@ -111,7 +131,7 @@ def person_update(person: Person, *, by, expected_version=None, **changes: Any) 
 
 def agency_update(agency: Agency, *, by, expected_version=None, **changes: Any) -> Agency:
     """Rename an agency; its side's editors may (and it stays on that side)."""
-    require(by, Role.EDITOR, agency.locality)
+    pred.require(pred.may_change_agency, by, agency)
     if "locality" in changes and changes["locality"] != agency.locality:
         require(by, Role.EDITOR, changes["locality"])
     if "name" in changes:
@@ -153,13 +173,13 @@ def focal_point_set(
 
 
 def meeting_create(*, partnership: Partnership, by, **values: Any) -> Meeting:
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     _fill_date_parts(values)
     return record_create(Meeting, by=by, partnership=partnership, **values)
 
 
 def meeting_update(meeting: Meeting, *, by, expected_version=None, **changes: Any) -> Meeting:
-    require_partner(by, Role.EDITOR, meeting.partnership)
+    pred.require(pred.may_change_in_partnership, by, meeting)
     _fill_date_parts(changes)
     return record_update(meeting, by=by, expected_version=expected_version, **changes)
 
@@ -175,7 +195,7 @@ def participant_add(
     titles: Sequence[str] = (), role: str = "attendee",
 ) -> MeetingParticipant:  # fmt: skip
     """Add a person to a meeting, or merge new titles into the existing participation."""
-    require_partner(by, Role.EDITOR, meeting.partnership)
+    pred.require(pred.may_change_in_partnership, by, meeting)
     found = MeetingParticipant.objects.filter(meeting=meeting, person=person).first()
     if found is None:
         return record_create(
@@ -193,7 +213,7 @@ def agreement_create(
     *, partnership: Partnership, by, placeholders: int = 0, **values: Any
 ) -> Agreement:
     """Create an agreement and, when asked, its numbered placeholder commitments to fill in."""
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     if placeholders and not values.get("agreed_count"):
         values["agreed_count"] = placeholders
     agreement = record_create(Agreement, by=by, partnership=partnership, **values)
@@ -203,20 +223,18 @@ def agreement_create(
 
 
 def agreement_update(agreement: Agreement, *, by, expected_version=None, **changes):
-    require_partner(by, Role.EDITOR, agreement.partnership)
+    pred.require(pred.may_change_in_partnership, by, agreement)
     return record_update(agreement, by=by, expected_version=expected_version, **changes)
 
 
 def _require_commitment_side(user, commitment: Commitment) -> None:
     """The responsible side's editors may change a commitment; joint items: either side's."""
-    if commitment.responsible_id:
-        require(user, Role.EDITOR, commitment.responsible)
-    else:
-        require_partner(user, Role.EDITOR, commitment.agreement.partnership)
+    pred.require(pred.may_change_commitment, user, commitment)
 
 
 def commitment_create(*, agreement: Agreement, by, **values: Any) -> Commitment:
-    require_partner(by, Role.EDITOR, agreement.partnership)
+    pred.require(pred.may_write_partnership, by, agreement.partnership)
+    partnership_require_sides(agreement.partnership, responsible=values.get("responsible"))
     if "number" not in values:
         last = agreement.commitments.order_by("-number").values_list("number", flat=True).first()
         values["number"] = (last or 0) + 1
@@ -286,7 +304,11 @@ def commitment_add_note(
 
 
 def request_create(*, partnership: Partnership, from_locality: Locality, by, **values) -> Request:
-    """Record what one side asks; the asking side's editors may."""
+    """Record what one side asks; the asking side's editors may; both must be sides."""
+    pred.require(pred.may_write_partnership, by, partnership)
+    partnership_require_sides(
+        partnership, from_locality=from_locality, to_locality=values.get("to_locality")
+    )
     require(by, Role.EDITOR, from_locality)
     return record_create(
         Request, by=by, partnership=partnership, from_locality=from_locality, **values
@@ -298,7 +320,7 @@ def request_answer(
     answered_on: dt.date | None = None, expected_version=None,
 ) -> Request:  # fmt: skip
     """Record the answer; the side that was asked answers."""
-    require(by, Role.EDITOR, request.to_locality)
+    pred.require(pred.may_answer_request, by, request)
     if status not in RequestStatus.values:
         raise ValidationError({"status": _("Trạng thái không hợp lệ: %(v)s") % {"v": status}})
     return record_update(
@@ -309,5 +331,5 @@ def request_answer(
 
 def record_remove(obj, *, by, partnership: Partnership):
     """Soft-delete a record of a partnership; any side's editor may."""
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     return record_delete(obj, by=by)

@@ -131,9 +131,7 @@ def annual_report(
     end_date = min(dt.date(year, 12, 31), today)
     issuer_now = issuer.current()
     pids = [p.pk for p in partnerships]
-    issuer_family = {issuer.pk, issuer_now.pk} | set(
-        Locality.objects.filter(successor=issuer_now).values_list("pk", flat=True)
-    )
+    issuer_family = Locality.objects.family([issuer.pk, issuer_now.pk])
     partner_of: dict[int, str] = {}
     for p in Partnership.objects.filter(pk__in=pids).prefetch_related("members__locality"):
         others = [m.locality for m in p.members.all() if m.locality_id not in issuer_family]
@@ -428,10 +426,7 @@ def report_for_locality(locality: Locality, year: int, *, within=None, **kw) -> 
 
     `within` limits the partnerships (e.g. to those a web user may read).
     """
-    family = {locality.pk}
-    if locality.successor_id:
-        family.add(locality.successor_id)
-    family |= set(Locality.objects.filter(successor_id__in=family).values_list("pk", flat=True))
+    family = Locality.objects.family([locality.pk])
     qs = Partnership.objects.filter(members__locality_id__in=family)
     if within is not None:
         qs = qs.filter(pk__in=within.values("pk"))

@@ -7,56 +7,59 @@ import io
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from hoptac.reports.exchange.columns import IMPORT_COLUMNS
-from hoptac.reports.exchange.export import CONTENT_TYPES, csv_chunks, xlsx_file
+from hoptac.lib.registers import registers
+from hoptac.reports.exchange.columns import importable
+from hoptac.reports.exchange.export import (
+    CONTENT_TYPES,
+    BadFilter,
+    csv_chunks,
+    records,
+    xlsx_file,
+)
 from hoptac.reports.exchange.importer import import_rows, read_table, template_rows
-from hoptac.reports.exchange.registers import REGISTERS
 
-FILTERS = ("partnership", "locality", "status", "field", "year", "q")
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
-def _filters(request: HttpRequest) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for key in FILTERS:
-        value = request.GET.get(key, "").strip()
-        if not value:
-            continue
-        if key in ("partnership", "locality", "year"):
-            if not value.isdigit():
-                continue
-            out[key] = int(value)
-        else:
-            out[key] = value
-    return out
-
-
 def export(request: HttpRequest, register: str, fmt: str) -> HttpResponseBase:
-    """Stream `register` (filtered by the query string) as CSV or XLSX."""
-    reg = REGISTERS.get(register)
+    """Stream `register` as CSV or XLSX: the rows the list page with this query string shows
+    (every filter, the sort and the units mode of the page are the register's)."""
+    reg = registers().get(register)
     if reg is None or fmt not in ("csv", "xlsx"):
         raise Http404
+    params = request.GET
+    try:
+        records(reg, request.user, params)
+    except BadFilter as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     name = f"{register}.{fmt}"
     if fmt == "csv":
         response = StreamingHttpResponse(
-            csv_chunks(reg, request.user, _filters(request)), content_type=CONTENT_TYPES["csv"]
+            csv_chunks(reg, request.user, params), content_type=CONTENT_TYPES["csv"]
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     return FileResponse(
-        xlsx_file(reg, request.user, _filters(request)), as_attachment=True, filename=name,
+        xlsx_file(reg, request.user, params), as_attachment=True, filename=name,
         content_type=CONTENT_TYPES["xlsx"],
     )  # fmt: skip
 
 
 def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
     """Return the empty import template of `register` (header row only)."""
-    if register not in IMPORT_COLUMNS or fmt not in ("csv", "xlsx"):
+    if register not in importable() or fmt not in ("csv", "xlsx"):
         raise Http404
     rows = template_rows(register)
     if fmt == "csv":
@@ -82,7 +85,7 @@ def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
 class ImportForm(forms.Form):
     register = forms.ChoiceField(
         label=_("Danh mục"),
-        choices=[(k, REGISTERS[k].label) for k in IMPORT_COLUMNS],
+        choices=lambda: [(k, r.label) for k, r in importable().items()],
     )
     file = forms.FileField(label=_("Tệp XLSX hoặc CSV"))
     dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False, initial=True)
@@ -118,6 +121,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     status = 400 if result is not None and result.errors else 200
     return render(
         request, "reports/import.html",
-        {"form": form, "result": result, "registers": [(k, REGISTERS[k].label) for k in IMPORT_COLUMNS]},
+        {"form": form, "result": result,
+         "registers": [(k, r.label) for k, r in importable().items()]},
         status=status,
     )  # fmt: skip

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoptac.accounts.predicates import may_write_partnership
 from hoptac.activities.models import Activity
 from hoptac.documents.models import Document, RecordSource
 from hoptac.investments.models import InvestmentProject, InvestmentSnapshot
@@ -28,7 +29,6 @@ from hoptac.partnerships.models import (
 from hoptac.web.queries import (
     HISTORIC,
     Units,
-    can_edit_partnership,
     units_mode,
     visible_partnership_ids,
 )
@@ -133,7 +133,7 @@ def partnership_page(request: HttpRequest, pk: int) -> HttpResponse:
         "measures": partnership_measures([partnership.pk]).get(partnership.pk, {}),
         "documents": _documents(request.user, partnership, meetings, agreements, grants,
                                 snapshots),
-        "can_edit": can_edit_partnership(request.user, partnership),
+        "can_edit": may_write_partnership(request.user, partnership),
         "years": years, "report_year": report_year,
         "snapshot_chart": {
             "dates": [s.reported_on.isoformat() if s.reported_on else "" for s in snapshots],

@@ -69,12 +69,18 @@ def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
         response = HttpResponse(buf.getvalue().encode("utf-8"), content_type=CONTENT_TYPES["csv"])
     else:
         from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
 
         wb = Workbook()
         ws = wb.active
         ws.title = register
         for row in rows:
             ws.append(row)
+        for i, header in enumerate(rows[0], start=1):
+            ws.column_dimensions[get_column_letter(i)].width = max(14, len(header) + 4)
+            ws.cell(row=1, column=i).font = Font(bold=True)
+        ws.freeze_panes = "A2"
         out = io.BytesIO()
         wb.save(out)
         response = HttpResponse(out.getvalue(), content_type=CONTENT_TYPES["xlsx"])

@@ -3,20 +3,33 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 PORT ?= 8000
+# Development tasks run with DEBUG on (the settings keep it off unless it is explicitly on).
+export DEBUG ?= 1
 
-.PHONY: setup run test test-fast lint bench score ci screenshots messages clean
+.PHONY: install setup run test test-fast lint bench bench-load score ci screenshots messages clean
 
-setup: $(STAMP)
+# The runtime only (requirements.lock): what `make run` and a production install take.
+install: $(STAMP)
 
-# Reinstall only when the lock file or the project metadata changed.
+# A developer's venv: the runtime plus the tools of requirements-dev.lock (pytest, Playwright,
+# ruff, mypy, import-linter).
+setup: $(DEV_STAMP)
+
+# Reinstall only when a lock file or the project metadata changed.
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) -r requirements.lock
+	$(PIP) --no-deps -e .
 	@touch $(STAMP)
 
-run: setup
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(PIP) -r requirements.lock -r requirements-dev.lock
+	@touch $(DEV_STAMP)
+
+run: install
 	$(BIN)/hoptac demo --port $(PORT)
 
 # The whole suite on SQLite; browser tests run too when Chromium is installed (make ci installs it).
@@ -26,15 +39,24 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check hoptac tests bench
+	$(BIN)/lint-imports
 	$(BIN)/mypy hoptac
 
-bench: setup
+bench: install
 	$(BIN)/python -m bench
 
-score: setup
+# 20 concurrent API writers for 30 s against a server it starts on 127.0.0.1 (a throwaway
+# SQLite database, or the PostgreSQL of DATABASE_URL); prints the failed writes (target 0).
+bench-load: install
+	$(BIN)/python -m bench.load_writes
+
+score: install
 	@rm -rf var/score && mkdir -p var/score
 	$(BIN)/hoptac extract corpus/dev/*.txt --out var/score
 	$(BIN)/python corpus/score.py corpus/dev/gold var/score -v
+	@mkdir -p var/score/official
+	$(BIN)/hoptac extract corpus/dev-official/*.txt --out var/score/official
+	$(BIN)/python corpus/score.py corpus/dev-official/gold var/score/official -v
 
 screenshots: setup
 	$(BIN)/python -m tests.screenshots

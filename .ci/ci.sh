@@ -13,6 +13,9 @@ cd "$(dirname "$0")/.."
 
 export DEBIAN_FRONTEND=noninteractive
 export PYTHONUNBUFFERED=1
+# The development defaults for the suite (the settings keep DEBUG off unless it is on); the
+# deployment check below runs with the production environment instead.
+export DEBUG=${DEBUG:-1}
 PG_BIN=/usr/lib/postgresql/15/bin
 PYTHON=.venv/bin/python
 # A stage that hangs is stopped long before the CI job's own 90-minute limit.
@@ -65,7 +68,11 @@ as_root() {
 
 # ---------------------------------------------------------------------------------------------
 section "System packages"
-PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils)
+# libreoffice-writer-nogui: the annual report's DOCX is converted to PDF and read back.
+# tesseract-ocr, tesseract-ocr-vie: OCR of scanned PDFs (decision 0005).
+# nginx-light: deploy/nginx/hoptac.conf is checked with `nginx -t`.
+PACKAGES=(postgresql chromium chromium-driver fonts-liberation2 poppler-utils libreoffice-writer-nogui
+    tesseract-ocr tesseract-ocr-vie nginx-light)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
     if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then
@@ -127,6 +134,13 @@ stage "migrations check" env -u DATABASE_URL HOPTAC_VAR_DIR="$CI_VAR_DIR" \
     .venv/bin/hoptac makemigrations --check --dry-run
 
 # ---------------------------------------------------------------------------------------------
+section "Deployment check with the production environment"
+stage "check --deploy" env -u DATABASE_URL -u EMAIL_URL HOPTAC_VAR_DIR="$CI_VAR_DIR" DEBUG=0 \
+    SECRET_KEY="ci-only-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+    ALLOWED_HOSTS=hoptac.example.gov.vn \
+    .venv/bin/hoptac check --deploy --fail-level WARNING
+
+# ---------------------------------------------------------------------------------------------
 section "Test suite on SQLite (browser tests required)"
 stage "pytest on SQLite" env -u DATABASE_URL HOPTAC_VAR_DIR="$CI_VAR_DIR" HOPTAC_REQUIRE_BROWSER=1 \
     timeout --kill-after=30s "$STAGE_TIMEOUT" "$PYTHON" -m pytest "${PYTEST_ARGS[@]}"
@@ -181,10 +195,25 @@ if [[ $pg_ok -eq 1 ]]; then
     stage "pytest on PostgreSQL" env HOPTAC_VAR_DIR="$CI_VAR_DIR" \
         DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hoptac" \
         timeout --kill-after=30s "$STAGE_TIMEOUT" "$PYTHON" -m pytest "${PYTEST_ARGS[@]}" -m "not browser"
+else
+    echo "skipped: the cluster did not start"
+fi
+
+# ---------------------------------------------------------------------------------------------
+section "Smoke test: two gunicorn servers and the job worker on PostgreSQL, over loopback"
+if [[ $pg_ok -eq 1 ]]; then
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qtA -c 'CREATE DATABASE hoptac_smoke' &&
+        stage "smoke (serve + worker)" env DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hoptac_smoke" \
+            timeout --kill-after=30s 15m "$PYTHON" -m tests.smoke.run ||
+        FAILED+=("smoke database")
     "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null && PG_STARTED=0
 else
     echo "skipped: the cluster did not start"
 fi
+
+# ---------------------------------------------------------------------------------------------
+section "nginx configuration (deploy/nginx/hoptac.conf)"
+stage "nginx config" bash deploy/check-nginx.sh
 
 # ---------------------------------------------------------------------------------------------
 section "Lint"

@@ -85,3 +85,9 @@ def hanoi_thanhhoa(admin_user, hanoi, thanhhoa):
 
     partnership, _ = partnership_get_or_create(localities=[hanoi, thanhhoa], by=admin_user)
     return partnership
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Files written by a test (job inputs and results, uploads) go to its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -29,8 +29,23 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "hoptac-demo"  # the demo command's account, printed by `hoptac demo` too
-VIEWPORT = {"width": 1280, "height": 800}
+
+
+def demo_password() -> str:
+    """The demo command's account password, printed by `hoptac demo` too."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hoptac.settings")
+    import django
+
+    django.setup()
+    from hoptac.accounts.management.commands.demo import DEMO_PASSWORD
+
+    return DEMO_PASSWORD
+
+
+# Each page on a desk and on a phone, in Vietnamese and in English: NAME.png, NAME-phone.png,
+# NAME-en.png, NAME-en-phone.png.
+VIEWPORTS = {"": {"width": 1366, "height": 900}, "-phone": {"width": 390, "height": 844}}
+LANGUAGES = {"": ("vi", "vi-VN"), "-en": ("en", "en-GB")}
 # Charts animate for about a second after the page settles.
 SETTLE_MS = 1500
 
@@ -150,7 +165,7 @@ def sign_in(page, base: str) -> None:
         # The header's search form has a submit button too: stay inside the login form.
         form = page.locator("form:has(input[name=username])")
         form.locator("input[name=username]").fill(DEMO_USERNAME)
-        form.locator("input[name=password]").fill(DEMO_PASSWORD)
+        form.locator("input[name=password]").fill(demo_password())
         with page.expect_navigation():
             form.locator("[type=submit]").click()
         if login_path not in page.url and any(
@@ -171,37 +186,50 @@ def shoot(base: str, urls: list[tuple[str, str | None]], out: Path) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(
-                locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport=VIEWPORT
-            )
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            sign_in(page, base)
-            for name, path in urls:
-                if path is None:
-                    warn(f"{name}: no URL (nothing to show yet), skipped")
-                    continue
-                errors.clear()
-                response = page.goto(base + path, wait_until="networkidle")
-                status = response.status if response else 0
-                if status == 404:
-                    warn(f"{name}: {path} answers 404 (not written yet?), skipped")
-                    continue
-                if not 200 <= status < 400:
-                    warn(f"{name}: {path} answers {status}, no screenshot")
-                    failures += 1
-                    continue
-                page.wait_for_timeout(SETTLE_MS)
-                target = out / f"{name}.png"
-                page.screenshot(path=str(target), full_page=True)
-                shown = target.relative_to(REPO) if target.is_relative_to(REPO) else target
-                print(f"{name}: {path} -> {shown}")
-                for error in errors:
-                    warn(f"{name}: console error: {error}")
+            for lang_suffix, (lang, locale) in LANGUAGES.items():
+                for size_suffix, viewport in VIEWPORTS.items():
+                    context = browser.new_context(
+                        locale=locale, timezone_id="Asia/Ho_Chi_Minh", viewport=viewport
+                    )
+                    context.add_cookies([{"name": "django_language", "value": lang, "url": base}])
+                    failures += _shoot_context(
+                        context, base, urls, out, f"{lang_suffix}{size_suffix}"
+                    )
+                    context.close()
         finally:
             browser.close()
+    return failures
+
+
+def _shoot_context(context, base: str, urls, out: Path, suffix: str) -> int:
+    """Saves one picture per page in this context (a language and a window size)."""
+    failures = 0
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, base)
+    for name, path in urls:
+        if path is None:
+            warn(f"{name}: no URL (nothing to show yet), skipped")
+            continue
+        errors.clear()
+        response = page.goto(base + path, wait_until="networkidle")
+        status = response.status if response else 0
+        if status == 404:
+            warn(f"{name}: {path} answers 404 (not written yet?), skipped")
+            continue
+        if not 200 <= status < 400:
+            warn(f"{name}: {path} answers {status}, no screenshot")
+            failures += 1
+            continue
+        page.wait_for_timeout(SETTLE_MS)
+        target = out / f"{name}{suffix}.png"
+        page.screenshot(path=str(target), full_page=True)
+        shown = target.relative_to(REPO) if target.is_relative_to(REPO) else target
+        print(f"{name}{suffix}: {path} -> {shown}")
+        for error in errors:
+            warn(f"{name}{suffix}: console error: {error}")
     return failures
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from hoptac.accounts.models import ApiToken, Membership
 from hoptac.lib.admin import TrackedAdmin
@@ -14,7 +15,14 @@ class MembershipAdmin(TrackedAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("user", "name", "created_at", "last_used_at", "revoked_at")
-    readonly_fields = ("digest", "created_at", "last_used_at")
+class ApiTokenAdmin(SimpleHistoryAdmin):
+    """Tokens are issued by `hoptac api_token` (the secret is shown once); here they are
+    revoked, their expiry changed, or deleted, each change a history row."""
+
+    list_display = ("user", "name", "issued_by", "created_at", "expires_at", "last_used_at",
+                    "revoked_at")  # fmt: skip
+    readonly_fields = ("digest", "issued_by", "created_at", "last_used_at")
     search_fields = ("user__username", "name")
+
+    def has_add_permission(self, request) -> bool:
+        return False

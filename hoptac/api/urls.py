@@ -7,12 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja import NinjaAPI
 
+from hoptac.api.auth import TokenRateThrottle
 from hoptac.lib.services import ConcurrentEdit
 
 api = NinjaAPI(
     title="hoptac API",
     version="1",
     urls_namespace="api",
+    throttle=[TokenRateThrottle()],
     description="Dữ liệu hợp tác giữa các địa phương / cooperation records between Vietnamese "
     "localities. Reads are open (anonymous callers see published partnerships only); writes "
     "need `Authorization: Bearer <token>` (`hoptac api_token USERNAME NAME`).",

@@ -23,6 +23,44 @@ from hoptac.documents.records import (
 )
 from hoptac.lib.text import fold
 
+# Role words as the text gives them, most specific first ("đồng chủ trì" before "chủ trì").
+_ROLE_WORDS = (
+    (re.compile(r"\bđồng chủ trì\b"), "co_chair"),
+    (re.compile(r"\bchủ trì\b"), "chair"),
+    (re.compile(r"\bphát biểu\b"), "speaker"),
+    (re.compile(r"\bbáo cáo\b"), "reporter"),
+    (re.compile(r"\bký (?:kết|biên bản|thỏa thuận|chương trình)\b"), "signatory"),
+)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+
+
+def participant_role(fact: Fact) -> str:
+    """Return the role the text gives the person ("đồng chủ trì"...), or "" when it gives none.
+
+    An explicit `role` in the fact wins; else the role word nearest after the person's name
+    in the same sentence, or the nearest before it.
+    """
+    explicit = str(fact.value.get("role") or "")
+    if explicit:
+        return explicit
+    text = fact.document.text
+    for start, end in fact.evidence:
+        if not 0 <= start < end <= len(text):
+            continue
+        stop = _SENTENCE_END.search(text, end)
+        after = fold(text[end : stop.start() if stop else len(text)])
+        begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        before = fold(text[begin:start])
+        found = [(m.start(), role) for rx, role in _ROLE_WORDS if (m := rx.search(after))]
+        if found:
+            return min(found)[1]
+        # the nearest before the name; at the same end the longer phrase ("đồng chủ trì")
+        nearest = [(-m.end(), m.start(), role) for rx, role in _ROLE_WORDS
+                   for m in rx.finditer(before)]  # fmt: skip
+        if nearest:
+            return min(nearest)[2]
+    return ""
+
 
 def apply_person(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     from hoptac.partnerships.services import participant_add, person_get_or_create
@@ -36,6 +74,7 @@ def apply_person(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     participant = participant_add(
         meeting=event.meeting, person=person, by=by,
         locality=locality_in(value.get("locality"), event), titles=value.get("titles") or [],
+        role=participant_role(fact),
     )  # fmt: skip
     tally.updated += int(existed)
     tally.created += int(not existed)
@@ -128,23 +167,47 @@ def apply_grant(fact: Fact, event: Event, *, by, tally: Tally) -> None:
 
 
 def apply_commitment_count(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+    """Record an agreed count ("12 nội dung") as a part of the meeting's one conclusion.
+
+    A meeting makes one agreement ("Kết luận hội nghị") for all the counts agreed there; each
+    count is one of its parts, and it has empty items up to the largest count, for the
+    official (or an official document's items) to fill in.
+    """
     from hoptac.partnerships.models import Agreement, AgreementKind
-    from hoptac.partnerships.services import agreement_create
+    from hoptac.partnerships.services import agreement_create, agreement_update, placeholders_add
 
     count = int(fact.value.get("count") or 0)
-    unit = (fact.value.get("unit") or _("nội dung")).strip()[:255]
+    unit = " ".join((fact.value.get("unit") or _("nội dung")).split())[:255]
     if count <= 0:
         raise ValidationError({"count": _("Số nội dung: hãy nhập một số nguyên lớn hơn 0.")})
-    for agreement in Agreement.objects.filter(meeting=event.meeting, agreed_count__isnull=False):
-        if fold(agreement.agreed_unit) == fold(unit):
-            compare_into(agreement, {"agreed_count": count}, fact, by=by, tally=tally)
-            return
-    agreement = agreement_create(
-        partnership=event.partnership, by=by, placeholders=count, meeting=event.meeting,
-        kind=AgreementKind.CONCLUSION, title=_("Thống nhất %(n)s %(unit)s") % {"n": count, "unit": unit},
-        signed_on=event.meeting.held_on, agreed_count=count, agreed_unit=unit,
-    )  # fmt: skip
-    tally.created += 1 + count
+    part = {"count": count, "unit": unit}
+    agreement = (
+        Agreement.objects.filter(meeting=event.meeting, agreed_count__isnull=False)
+        .order_by("id")
+        .first()
+    )
+    if agreement is None:
+        agreement = agreement_create(
+            partnership=event.partnership, by=by, placeholders=count, meeting=event.meeting,
+            kind=AgreementKind.CONCLUSION, title=_("Kết luận hội nghị"),
+            signed_on=event.meeting.held_on, agreed_count=count, agreed_unit=unit,
+            agreed_parts=[part],
+        )  # fmt: skip
+        tally.created += 1 + count
+        link(agreement, fact)
+        return
+    parts = list(agreement.agreed_parts or [])
+    if not parts and agreement.agreed_count:  # recorded before parts were kept
+        parts = [{"count": agreement.agreed_count, "unit": agreement.agreed_unit}]
+    if not any(p.get("count") == count and fold(p.get("unit", "")) == fold(unit) for p in parts):
+        parts.append(part)
+        biggest = max(parts, key=lambda p: p["count"])
+        agreement_update(
+            agreement, by=by, agreed_parts=parts, agreed_count=biggest["count"],
+            agreed_unit=biggest["unit"],
+        )  # fmt: skip
+        tally.updated += 1
+        tally.created += placeholders_add(agreement, by=by, count=biggest["count"])
     link(agreement, fact)
 
 
@@ -157,25 +220,87 @@ _AGREEMENT_KINDS = (
 )
 
 
-def apply_agreement(fact: Fact, event: Event, *, by, tally: Tally) -> None:
+# The extraction contract's kinds (object form) onto the Agreement kinds.
+_CONTRACT_KINDS = {
+    "conclusion_notice": "conclusion",
+    "programme": "programme",
+    "memorandum": "memorandum",
+    "plan": "plan",
+    "minutes": "minutes",
+    "report": "report",
+    "other": "other",
+}
+
+
+def _same_agreement(event: Event, title: str, kind: str | None, number: str,
+                    signed_on: dt.date | None):  # fmt: skip
+    """Return the agreement this fact describes if one is recorded: same meeting and title,
+    or in the same partnership the same kind with the same number or signing date (a news
+    report's count and the document's items meet there)."""
     from hoptac.partnerships.models import Agreement
+
+    for agreement in Agreement.objects.filter(meeting=event.meeting):
+        if fold(agreement.title) == fold(title):
+            return agreement
+    if kind and (number or signed_on):
+        same = Agreement.objects.filter(partnership=event.partnership, kind=kind)
+        if number:
+            found = same.filter(number__iexact=number).first()
+            if found:
+                return found
+        if signed_on:
+            return same.filter(signed_on=signed_on).first()
+    return None
+
+
+def _apply_items(agreement, value: dict[str, Any], event: Event, *, by, tally: Tally) -> None:
+    from hoptac.partnerships.services import agreement_items_apply
+
+    items = [i for i in value.get("items") or [] if isinstance(i, dict)]
+    if not items:
+        return
+    created, filled = agreement_items_apply(
+        agreement=agreement, items=items, by=by,
+        locality_of=lambda name: locality_in(name, event),
+    )  # fmt: skip
+    tally.created += created
+    tally.updated += filled
+
+
+def apply_agreement(fact: Fact, event: Event, *, by, tally: Tally) -> None:
     from hoptac.partnerships.services import agreement_create
 
     value = fact.value
     title = " ".join(str(value.get("title") or value.get("text") or "").split())[:500]
     if not title:
         raise ValidationError({"title": _("Tên văn bản: không được để trống.")})
-    for agreement in Agreement.objects.filter(meeting=event.meeting):
-        if fold(agreement.title) == fold(title):
-            link(agreement, fact)
-            return
-    kind = next((k for word, k in _AGREEMENT_KINDS if word in fold(title)), "other")
+    kind = _CONTRACT_KINDS.get(str(value.get("kind") or ""))
+    if kind is None:
+        kind = next((k for word, k in _AGREEMENT_KINDS if word in fold(title)), "other")
     start, end = period_of(value)
+    if value.get("period_from") or value.get("period_to"):  # the contract's object form
+        start = int(value["period_from"]) if value.get("period_from") else None
+        end = int(value["period_to"]) if value.get("period_to") else None
+    signed_on = None
+    if value.get("signed_on"):
+        try:
+            signed_on = dt.date.fromisoformat(str(value["signed_on"]))
+        except ValueError:
+            raise ValidationError(
+                {"signed_on": _("Ngày ký: hãy nhập ngày dạng 2026-03-14.")}
+            ) from None
+    number = " ".join(str(value.get("number") or "").split())[:100]
+    found = _same_agreement(event, title, kind, number, signed_on)
+    if found is not None:
+        _apply_items(found, value, event, by=by, tally=tally)
+        link(found, fact)
+        return
     agreement = agreement_create(
         partnership=event.partnership, by=by, meeting=event.meeting, kind=kind, title=title,
-        period_start=start, period_end=end,
+        period_start=start, period_end=end, signed_on=signed_on, number=number,
     )  # fmt: skip
     tally.created += 1
+    _apply_items(agreement, value, event, by=by, tally=tally)
     link(agreement, fact)
 
 

@@ -12,6 +12,11 @@ from simple_history.models import HistoricalRecords
 from hoptac.lib.models import TrackedFields, TrackedModel
 
 
+class TextSource(models.TextChoices):
+    TEXT = "text", _("Chữ trong tệp")
+    OCR = "ocr", _("Nhận dạng chữ (OCR) từ bản quét")
+
+
 class Document(TrackedFields):
     """A report or article: the original bytes, their hash, and the decoded text."""
 
@@ -23,6 +28,11 @@ class Document(TrackedFields):
     encoding = models.CharField(_("bảng mã"), max_length=40, blank=True)
     title = models.CharField(_("tiêu đề"), max_length=500, blank=True)
     text = models.TextField(_("nội dung văn bản"), blank=True)
+    text_source = models.CharField(
+        _("nguồn chữ"), max_length=10, choices=TextSource.choices, default=TextSource.TEXT
+    )
+    # Tesseract's mean word confidence (0–1) when the text was recognised from a scan.
+    ocr_confidence = models.FloatField(_("độ tin cậy OCR"), null=True, blank=True)
     source_url = models.URLField(_("nguồn"), max_length=1000, blank=True)
     published_on = models.DateField(_("ngày đăng"), null=True, blank=True, db_index=True)
     extracted_at = models.DateTimeField(_("trích xuất lúc"), null=True, blank=True)
@@ -39,6 +49,15 @@ class Document(TrackedFields):
 
     def __str__(self) -> str:
         return self.title or self.filename or self.sha256[:12]
+
+    @property
+    def is_ocr(self) -> bool:
+        return self.text_source == TextSource.OCR
+
+    @property
+    def ocr_percent(self) -> int | None:
+        """Return OCR's mean confidence as a whole percentage, None for text files."""
+        return None if self.ocr_confidence is None else round(self.ocr_confidence * 100)
 
 
 class FactKind(models.TextChoices):

@@ -30,6 +30,7 @@ from hoptac.documents.models import (
     Fact,
     FactKind,
     ReviewState,
+    TextSource,
 )
 from hoptac.documents.records import Tally, ensure_event, mark_accepted, resolve_parties
 from hoptac.documents.values import clean_value
@@ -105,6 +106,8 @@ def document_ingest(
                 Document, by=by, sha256=sha, original=data, size=len(data), filename=filename,
                 media_type=read.media_type, encoding=read.encoding[:40],
                 title=(extraction.get("title") or read.title or "")[:500], text=text,
+                text_source=TextSource.OCR if read.ocr else TextSource.TEXT,
+                ocr_confidence=read.confidence if read.ocr else None,
                 source_url=source_url or "", published_on=published,
                 extracted_at=timezone.now(), extractor=str(extraction.get("extractor") or ""),
             )  # fmt: skip

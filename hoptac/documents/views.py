@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from hoptac.accounts.models import Role
@@ -34,12 +36,16 @@ from hoptac.documents.services import (
     ACCEPT_ORDER,
     conflict_resolve,
     document_accept_all,
-    document_ingest,
     fact_accept,
     fact_edit,
     fact_reject,
 )
+from hoptac.documents.uploads import file_too_large_message
 from hoptac.documents.values import form_initial, specs_for
+from hoptac.jobs.models import JobKind, JobStatus
+from hoptac.jobs.services import job_submit
+from hoptac.jobs.views import remember
+from hoptac.lib.dates import parse_date
 from hoptac.lib.fields import field_label
 from hoptac.lib.http import HttpRequest
 from hoptac.lib.numbers import format_vnd
@@ -114,7 +120,7 @@ def _int(raw: str | None) -> int | None:
 
 def _date(raw: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(raw) if raw else None
+        return parse_date(raw) if raw else None
     except ValueError:
         return None
 
@@ -214,7 +220,12 @@ def summary(fact: Fact) -> str:
     if fact.kind == FactKind.ASSIGNMENT:
         return f"{v.get('who', '')}: {v.get('what', '')}"
     if fact.kind == FactKind.AGREEMENT:
-        return " – ".join(str(x) for x in (v.get("title"), v.get("period")) if x)
+        period = v.get("period") or "-".join(
+            str(y) for y in (v.get("period_from"), v.get("period_to")) if y
+        )
+        items = len(v.get("items") or [])
+        count = ngettext("%(n)s nội dung", "%(n)s nội dung", items) % {"n": items} if items else ""
+        return " – ".join(str(x) for x in (v.get("title"), v.get("number"), period, count) if x)
     return "; ".join(f"{k}: {x}" for k, x in v.items() if x not in (None, "", [], {}))
 
 
@@ -336,22 +347,38 @@ def upload(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Chỉ biên tập viên mới được tải tài liệu lên."))
     ctx: dict[str, Any] = {"values": request.POST if request.method == "POST" else {}}
     if request.method == "POST":
-        errors, inputs = _upload_inputs(request)
+        big = [
+            f for f in request.FILES.getlist("files")
+            if (f.size or 0) > settings.HOPTAC_MAX_DOCUMENT_BYTES
+        ]  # fmt: skip
+        if big:
+            # Refused before it is read (the upload handler knows its size): HTTP 413.
+            errors = {
+                "files": " ".join(file_too_large_message(f.name or "", f.size or 0) for f in big)
+            }
+            status = 413
+        else:
+            errors, inputs = _upload_inputs(request)
+            status = 400
         if errors:
             ctx["errors"] = errors
             if request.htmx:
-                return render(request, "documents/upload.html#upload-results", ctx)
-            return render(request, "documents/upload.html", ctx, status=400)
+                return render(request, "documents/upload.html#upload-results", ctx, status=status)
+            return render(request, "documents/upload.html", ctx, status=status)
         published, url = inputs.pop()
-        ctx["results"] = [
-            document_ingest(
-                data=data, filename=name, by=request.user, source_url=url, published=published
-            )
-            for name, data in inputs
-        ]
+        # Stored now, read and extracted in a job; with the immediate backend it is done here.
+        job = job_submit(
+            kind=JobKind.INGEST, by=request.user, title=", ".join(name for name, _d in inputs),
+            params={"source_url": url or "", "published": published.isoformat() if published else ""},
+            files=inputs,
+        )  # fmt: skip
+        remember(request, job)
+        ctx["job"] = job
+        if job.status == JobStatus.DONE:
+            ctx["results"] = (job.result or {}).get("files", [])
     template = (
         "documents/upload.html#upload-results"
-        if request.htmx and "results" in ctx
+        if request.htmx and "job" in ctx
         else "documents/upload.html"
     )
     return render(request, template, ctx)

@@ -9,7 +9,14 @@ The JSON follows the contract "hoptac.extraction/1" (data/extraction.schema.json
 
 from hoptac.extraction.api import Extractor, available, extract, get_extractor, register
 from hoptac.extraction.model import SCHEMA_ID, Extraction, Fact
-from hoptac.extraction.readers import Document, UnreadableDocument, read_bytes, read_file
+from hoptac.extraction.published import published_on
+from hoptac.extraction.readers import (
+    Document,
+    Limits,
+    UnreadableDocument,
+    read_bytes,
+    read_file,
+)
 
 __all__ = [
     "SCHEMA_ID",
@@ -17,10 +24,12 @@ __all__ = [
     "Extraction",
     "Extractor",
     "Fact",
+    "Limits",
     "UnreadableDocument",
     "available",
     "extract",
     "get_extractor",
+    "published_on",
     "read_bytes",
     "read_file",
     "register",

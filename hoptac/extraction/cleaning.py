@@ -15,6 +15,7 @@ from functools import cache
 from hoptac.extraction.lexicon import LOWER, UPPER, furniture, low
 
 _LINE_RE = re.compile(r"[^\n]+")
+_WRAPPED = 70  # a line this long that does not end a sentence was wrapped by the layout
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 _ENDS_SENTENCE_RE = re.compile(r"[.!?…:\"”’)\]»]\s*$")
 _JOIN_END_RE = re.compile(r"[,;\-–]\s*$|[" + LOWER + r"]\s*$")
@@ -141,8 +142,10 @@ def _apply(text: str, zones: list[Zone], kept: list[tuple[int, int]]) -> str:
         line = work[s1:e1]
         if not line.strip() or _ENDS_SENTENCE_RE.search(line):
             continue
-        if re.search(r"[,;\-–]\s*$", line) or (
-            _JOIN_END_RE.search(line) and _STARTS_LOWER_RE.match(work, s2)
+        if (
+            re.search(r"[,;\-–]\s*$", line)
+            or (_JOIN_END_RE.search(line) and _STARTS_LOWER_RE.match(work, s2))
+            or (len(line) >= _WRAPPED and " | " not in line)  # a PDF line wrapped mid-sentence
         ):
             joins.append(text.index("\n", e1, s2))
     if joins:

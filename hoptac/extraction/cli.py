@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from hoptac.extraction.api import extract
+from hoptac.extraction.published import published_on
 from hoptac.extraction.readers import UnreadableDocument, read_file
 
 
@@ -35,7 +36,8 @@ def build_parser(prog: str = "hoptac extract") -> argparse.ArgumentParser:
     ap.add_argument("--out", type=Path, metavar="DIR", help="write DIR/<stem>.json per file")
     ap.add_argument(
         "--published", type=_date, metavar="YYYY-MM-DD",
-        help="publication date: supplies the year when the text gives none",
+        help="publication date: supplies the year when the text gives none "
+        "(default for .html: the page's metadata)",
     )  # fmt: skip
     ap.add_argument("--extractor", help="extractor name (default: $HOPTAC_EXTRACTOR or 'rules')")
     return ap
@@ -54,10 +56,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"hoptac extract: {e}", file=sys.stderr)
             status = 1
             continue
+        published = args.published
+        if published is None and doc.format == "html":
+            published = published_on(path.read_bytes())  # the year when the text gives none
         try:
-            ex = extract(
-                doc.text, source=path.name, published=args.published, extractor=args.extractor
-            )
+            ex = extract(doc.text, source=path.name, published=published, extractor=args.extractor)
         except LookupError as e:
             print(f"hoptac extract: {e}", file=sys.stderr)
             return 2

@@ -75,21 +75,32 @@ def _field_re() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?:" + alternation(list(code_of)) + r")(?!\w)"), code_of
 
 
-def find_fields(view: View) -> list[Fact]:
-    """Return the cooperation fields named in the body, as codes, with up to three spans."""
+def field_hits(view: View) -> list[tuple[int, int, str]]:
+    """Return every field keyword of the body in order: (start, end, code). Computed once."""
+    cached = getattr(view, "_field_hits", None)
+    if cached is not None:
+        return cached
     pattern, code_of = _field_re()
-    out: dict[str, Fact] = {}
     low = view.low
+    hits = []
     for m in pattern.finditer(low):
         if m.start() > 0 and low[m.start() - 1].isalnum():
             continue
         code = code_of.get(" ".join(re.split(r"[\s\-–—]+", m.group())))
-        if code is None:
-            continue
+        if code is not None:
+            hits.append((m.start(), m.end(), code))
+    object.__setattr__(view, "_field_hits", hits)
+    return hits
+
+
+def find_fields(view: View) -> list[Fact]:
+    """Return the cooperation fields named in the body, as codes, with up to three spans."""
+    out: dict[str, Fact] = {}
+    for start, end, code in field_hits(view):
         if code in out:
             if len(out[code].evidence) < 3:
-                out[code].evidence.append([m.start(), m.end()])
+                out[code].evidence.append([start, end])
                 out[code].confidence = min(0.85, out[code].confidence + 0.1)  # named again
             continue
-        out[code] = Fact({"code": code}, [[m.start(), m.end()]], 0.6)
+        out[code] = Fact({"code": code}, [[start, end]], 0.6)
     return list(out.values())

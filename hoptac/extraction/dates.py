@@ -29,6 +29,18 @@ _EVENT_RE = re.compile(
     rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}})(?:{_SEP}(?P<y>(?:19|20)\d{{2}}))?(?![\d/])"
     r"|(?<!\w)ngày\s{1,3}(?P<d2>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})"
     r"(?:\s{1,3}năm\s{1,3}(?P<y2>(?:19|20)\d{2}))?"
+    # Month names in words: "ngày 24 tháng Tư", "ngày 2 tháng Mười Một năm 2023".
+    r"|(?<!\w)ngày\s{1,3}(?P<d4>\d{1,2})\s{1,3}tháng\s{1,3}(?P<mw>giêng|mười\s{1,2}một|mười\s{1,2}hai"
+    r"|chạp|mười|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)(?!\w)(?:\s{1,3}năm\s{1,3}(?P<y4>(?:19|20)\d{2}))?"
+)
+_MONTH_WORDS = {
+    "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}  # fmt: skip
+# A date recalled in the lead: an anniversary, a signing, a programme's start.
+_RECALLED_BEFORE_RE = re.compile(
+    r"(?:kỷ\s{1,2}niệm|ký\s{1,2}kết|ký\s{1,2}ngày|được\s{1,2}ký|thành\s{1,2}lập|ban\s{1,2}hành|"
+    r"từ\s{1,2}ngày|kể\s{1,2}từ)[^.;!?\n()/]{0,60}$|\(\s{0,2}$"
 )
 _TIME_NEAR_RE = re.compile(r"\d{1,2}:\d{2}(?!\d)")
 _AFTER_DATE_RE = re.compile(r"[\s,|\-]{1,4}")
@@ -57,6 +69,9 @@ def _valid(d: int, m: int, y: int | None) -> bool:
 
 def _parts(m: re.Match[str]) -> tuple[int, int, int | None]:
     g: dict[str, str | None] = m.groupdict()
+    d4, mw, y4 = g.get("d4"), g.get("mw"), g.get("y4")
+    if d4 and mw:
+        return int(d4), _MONTH_WORDS[" ".join(mw.split())], int(y4) if y4 else None
     d = g["d"] or g["d2"] or g.get("d3")
     mo = g["m"] or g["m2"] or g.get("m3")
     y = g["y"] or g["y2"] or g.get("y3")
@@ -93,7 +108,7 @@ def _timestamp(low: str, start: int, end: int) -> bool:
 
 
 def event_date(
-    low: str, head: str, body_start: int, *, published: dt.date | None = None
+    low: str, head: str, body_start: int, *, published: dt.date | None = None, tail: str = ""
 ) -> tuple[Found | None, dt.date | None]:
     """Return the event date found and the reference date (dateline or published), if any.
 
@@ -101,11 +116,31 @@ def event_date(
     """
     line = dateline(head)
     ref = line[0] if line else published
+    if ref is None and tail:
+        # "Cập nhật: 19/06/2024 07:45" under the article: its year, not its date.
+        last = None
+        for m in _FULL_RE.finditer(tail):
+            d, mo, y = _parts(m)
+            if y and _valid(d, mo, y):
+                last = dt.date(y, mo, d)
+        ref = last
     lead_end = min(len(low), body_start + _LEAD_CHARS)
+    # The first date of the lead, passing over dates recalled there (an anniversary, a
+    # signing) when a later one is the event's.
+    found = []
+    fallback = None
     for m in _EVENT_RE.finditer(low, body_start, lead_end):
-        d, mo, y = _parts(m)
-        if not _valid(d, mo, y) or _timestamp(low, m.start(), m.end()):
+        if not _valid(*_parts(m)) or _timestamp(low, m.start(), m.end()):
             continue
+        if _RECALLED_BEFORE_RE.search(low, max(body_start, m.start() - 80), m.start()):
+            fallback = fallback or m
+            continue
+        found = [m]
+        break
+    if not found and fallback is not None:
+        found = [fallback]
+    for m in found:
+        d, mo, y = _parts(m)
         if y is None and ref is not None:
             y = _year_for(d, mo, ref)
             conf = 0.85

@@ -10,7 +10,7 @@ import bisect
 import re
 from functools import cache
 
-from hoptac.extraction.lexicon import alternation, load_json
+from hoptac.extraction.lexicon import alternation, fold_tones, load_json
 from hoptac.extraction.localities import Parties
 from hoptac.extraction.model import Fact
 from hoptac.extraction.textview import View
@@ -47,12 +47,39 @@ def find_agreements(view: View) -> list[Fact]:
         title = re.split(r",| để | nhằm | với ", title)[0].strip()
         if len(title.split()) < 2 or title.lower() in out:
             continue
-        data: dict[str, object] = {"title": title, "period": None}
+        data: dict[str, object] = {
+            "kind": kind_of(title), "title": title, "number": None, "signed_on": None,
+            "period_from": None, "period_to": None, "parties": [], "signatories": [],
+            "items": [],
+        }  # fmt: skip
         p = _PERIOD_RE.search(view.low, m.start(), m.end())
         if p:
-            data["period"] = f"{p.group(1)}-{p.group(2)}"
+            data["period_from"], data["period_to"] = int(p.group(1)), int(p.group(2))
         out[title.lower()] = Fact(data, [[m.start(), m.start() + len(title)]], 0.5)
     return list(out.values())
+
+
+# The contract's agreement kinds by the words that open a title (first match wins).
+_KINDS = (
+    ("thông báo kết luận", "conclusion_notice"),
+    ("kết luận", "conclusion_notice"),
+    ("biên bản ghi nhớ", "memorandum"),
+    ("bản ghi nhớ", "memorandum"),
+    ("biên bản", "minutes"),
+    ("chương trình", "programme"),
+    ("thỏa thuận", "programme"),
+    ("kế hoạch", "plan"),
+    ("báo cáo", "report"),
+)
+
+
+def kind_of(title: str) -> str:
+    """Return the contract's kind for a document title ("Chương trình hợp tác ..." → programme)."""
+    low = fold_tones(title.lower())
+    for words, kind in _KINDS:
+        if low.startswith(words):
+            return kind
+    return next((kind for words, kind in _KINDS if words in low), "other")
 
 
 def find_requests(view: View, parties: Parties) -> list[Fact]:

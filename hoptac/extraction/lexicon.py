@@ -65,12 +65,6 @@ def field_keywords() -> dict[str, list[str]]:
 
 
 @cache
-def field_codes() -> tuple[str, ...]:
-    """Return the field codes of the contract, in fields.json order."""
-    return tuple(f["code"] for f in load_json("fields.json"))
-
-
-@cache
 def schema() -> dict[str, Any]:
     """Return the JSON schema of the extraction contract."""
     return load_json("extraction.schema.json")

@@ -118,8 +118,9 @@ def find_mentions(view: View) -> list[Mention]:
         kind = _KIND_BEFORE_RE.search(low, max(0, ns - 14), ns)
         if ns > 0 and low[ns - 1].isalnum() and not kind:
             continue  # inside a word
-        if not _capitalised(view.work, ns, ne):
-            continue
+        weak_form = " ".join(low[ns:ne].split()) in _WEAK_FORMS
+        if not _capitalised(view.work, ns, ne) and not (weak_form and view.work[ns].isupper()):
+            continue  # "Thủ đô" is written with one capital
         if not kind and _after_family_name(view.work, ns):
             continue  # a person's name: "Phó Thủ tướng Trương Hòa Bình"
         start = kind.start() if kind else ns
@@ -217,6 +218,33 @@ def choose_parties(view: View, mentions: list[Mention]) -> Parties:
         chosen = ranked[:1]
     if _PAIR_WORDS_RE.search(view.low) and len(chosen) > 2:
         chosen = chosen[:2]
+    if len(chosen) < 2:
+        # The other side named once, outside the title, next to its organ ("phối hợp với UBND
+        # TP Cần Thơ"): one organ mention is enough when nothing else is a party.
+        chosen += [n for n in ranked if n not in chosen and organ[n] >= 1][: 2 - len(chosen)]
+    in_title = {
+        m.name for m in mentions
+        if m.weak and m.name and title and title[0] <= m.start < title[1] and m.name not in chosen
+    }  # fmt: skip
+    if in_title and len(chosen) >= 2:
+        # "Thủ đô chung tay cùng bốn tỉnh ...": the capital named in the title by its epithet.
+        for n in sorted(in_title):
+            score[n] = max(score[n], 3)
+        chosen = [*sorted(in_title), *chosen]
+    if len(chosen) < 2:
+        # A unit named only by a weak form ("Thủ đô" for Hà Nội), in the title or repeatedly.
+        weak = Counter(
+            m.name for m in mentions
+            if m.weak and m.name and m.name not in chosen
+            and (m.name not in score or score[m.name] == 0)
+        )  # fmt: skip
+        for m in mentions:
+            if m.weak and m.name and m.name in weak and title and title[0] <= m.start < title[1]:
+                weak[m.name] += 2
+        extra = [n for n, c in weak.most_common() if c >= 2][: 2 - len(chosen)]
+        for n in extra:
+            score[n] = max(score[n], 3)
+        chosen += extra
     return Parties(chosen, mentions, dict(score), kinds, dict(by_name))
 
 
@@ -235,7 +263,49 @@ def _chained(view: View, mentions: list[Mention]) -> set[int]:
         ):
             run.append(i)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and not _partner_list(view, mentions, run):
             out.update(run)
         run = [i]
     return out
+
+
+# "với các tỉnh Gia Lai, Kon Tum, Đắk Lắk và Đắk Nông": the partners of a multi-party event.
+_PARTNER_LIST_BEFORE_RE = re.compile(
+    r"(?:với|cùng|giữa|và|tiếp|đón|thăm|cho)\s{1,2}(?:các|\d|ba|bốn|năm|sáu|bảy)\s{1,2}"
+    r"(?:(?:tỉnh|địa\s{1,2}phương|tỉnh,\s{0,2}thành(?:\s{1,2}phố)?)\s{0,2})?(?:là\s{1,2}|:\s{0,2})?$"
+)
+
+
+def _partner_list(view: View, mentions: list[Mention], run: list[int]) -> bool:
+    """Whether a comma-joined run of names lists the partners ("với các tỉnh A, B và C")."""
+    first = mentions[run[0]]
+    seps = [
+        view.work[mentions[a].end : mentions[b].start] for a, b in zip(run, run[1:], strict=False)
+    ]
+    if any("," not in sep for sep in seps):
+        return False  # dashes: "tam giác kinh tế Hà Nội – Hải Phòng – Quảng Ninh"
+    return bool(_PARTNER_LIST_BEFORE_RE.search(view.low, max(0, first.start - 30), first.start))
+
+
+_CITY_WORD_RE = re.compile(
+    r"(?<![\w.])(?:Thành\s{1,2}phố|Thủ\s{1,2}đô)(?!\s{1,2}[" + "A-ZĐÀ-Ỹ" + r"])(?!\w)"
+)
+
+
+def add_city_references(view: View, parties: Parties) -> None:
+    """ "Thành phố" written alone with a capital, mid-sentence, is the one city among the
+    parties ("doanh nghiệp của Thành phố có 27 dự án"): a weak mention of it."""
+    cities = [n for n in parties.names if parties.kinds.get(n) == units.CITY]
+    if len(cities) != 1:
+        return
+    taken = {(m.start, m.end) for m in parties.mentions}
+    added = []
+    for m in _CITY_WORD_RE.finditer(view.work):
+        before = view.work[max(0, m.start() - 2) : m.start()]
+        if m.start() == 0 or before.endswith(("\n", ". ")) or (m.start(), m.end()) in taken:
+            continue  # at a sentence start "Thành phố" may open a name on the next line
+        mention = Mention(m.start(), m.end(), "thành phố", False, cities[0], units.CITY, weak=True)
+        added.append(mention)
+    if added:
+        parties.mentions.extend(added)
+        parties.mentions.sort(key=lambda x: x.start)

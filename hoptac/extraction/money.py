@@ -73,7 +73,6 @@ _CAPITAL_RE = re.compile(
 )  # "tổng vốn ...", "đã đầu tư hơn 1.000 tỷ"
 _SINCE_RE = re.compile(r"(?<!\w)từ\s{1,3}(?:năm\s{1,3})?((?:19|20)\d{2})")
 _TRONG_DO_RE = re.compile(r"\s{0,3}(?:trong\s{1,2}(?:số\s{1,2})?đó|cụ\s{1,2}thể)")
-_CLAUSE_RE = re.compile(r"[;]")
 _RECIPIENT_BEFORE_RE = re.compile(
     r"(?:cho|tặng|trao|hỗ\s{1,2}trợ|ủng\s{1,2}hộ|của|giúp)\s{1,3}(?:\w{1,9}\s{1,2}){0,2}$"
 )
@@ -359,10 +358,17 @@ def find_grants(
     timing: dict[tuple[str, str, int], tuple[int, dict[str, Any]]] = {}
     if len(parties.names) < 2:
         return []
-    for a in find_money(low):
+    last_end: int | None = None
+    amounts = find_money(low)
+    for i, a in enumerate(amounts):
+        prev_end, last_end = last_end, a.end
         if a.start in used or re.search(r"vốn[^.;]{0,30}$", low[max(0, a.start - 35) : a.start]):
             continue
         s, e = view.sentence_at(a.start)
+        if prev_end is not None and prev_end < s:
+            prev_end = None
+        if _part_of_total(low, amounts[:i], a, s):
+            continue
         semi = low.rfind(";", s, a.start)
         clause_start = semi + 1 if semi != -1 else s
         verb = None
@@ -393,6 +399,15 @@ def find_grants(
             if m.start >= verb.start() and m.name != donor:
                 recipient = m.name
                 break
+        # "trao tỉnh A 10 tỷ đồng, tỉnh B 8 tỷ đồng": each amount goes to the party named just
+        # before it, after the previous amount.
+        since = max(verb.end(), prev_end if prev_end is not None and prev_end > verb.end() else 0)
+        near = [
+            m for m in ms
+            if since <= m.start < a.start and m.name != donor and m.name in parties.names
+        ]  # fmt: skip
+        if near and prev_end is not None and prev_end > verb.end():
+            recipient = near[-1].name
         passive = _passive(low, ms, parties, verb.start())
         if passive:
             donor, recipient = passive
@@ -434,6 +449,22 @@ def find_grants(
 
 
 _PASSIVE_RE = re.compile(r"\s{1,3}(?:(?:đã|cũng|từng|sẽ)\s{1,3})?được\s")
+
+
+_PARTS_RE = re.compile(
+    r"(?<!\w)(?:trong\s{1,2}(?:số\s{1,2})?đó|bao\s{1,2}gồm|gồm|cụ\s{1,2}thể)(?!\w)"
+)
+
+
+def _part_of_total(low: str, before: list[Amount], a: Amount, sentence_start: int) -> bool:
+    """Whether `a` is a part of a total given before it in the sentence ("139 tỷ đồng, trong
+    đó 12 tỷ đồng ... và 127 tỷ đồng ..."): only the total is a grant."""
+    for t in reversed(before):
+        if t.start < sentence_start:
+            return False
+        if t.value > a.value and _PARTS_RE.search(low, t.end, a.start):
+            return True
+    return False
 
 
 def _passive(

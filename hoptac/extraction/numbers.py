@@ -170,7 +170,57 @@ def find_money(low: str, start: int = 0, end: int | None = None) -> list[Amount]
         if v < 1000 and not _SCALE_RE.search(m.group("n")):
             continue  # "2 đồng chí", "1 đồng": not an amount anyone reports
         out.append(Amount(v, qualifier(m.group("q")), m.start(), m.end(), m.start("n")))
+    if "tỷ" in low[start:stop] or "triệu" in low[start:stop]:
+        out = _with_bare_amounts(low, start, stop, out)
     return out
+
+
+# "vốn đăng ký hơn 2.000 tỷ": the currency word is left out after a money word.
+_BARE_ANCHOR_RE = re.compile(r"(?<!\w)(?:tỷ|triệu)(?!\w)")
+_MONEY_CONTEXT_RE = re.compile(
+    r"(?<!\w)(?:vốn|kinh\s{1,2}phí|đầu\s{1,2}tư|hỗ\s{1,2}trợ|tặng|ủng\s{1,2}hộ|trị\s{1,2}giá|"
+    r"tổng\s{1,2}mức|ngân\s{1,2}sách|số\s{1,2}tiền|giải\s{1,2}ngân)(?!\w)[^.;!?\n]{0,70}$"
+)
+_NOT_MONEY_AFTER_RE = re.compile(
+    r"\s{0,3}(?:usd|đô|euro|eur|yên|yen|won|bảng|nhân\s{1,2}dân\s{1,2}tệ|người|lượt|khách|tấn|lít"
+    r"|m3|kwh|con|cây|liều|\w+\s{0,2}/)(?!\w)"
+)
+
+
+@cache
+def _bare_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:\b(?P<q>{qualifier_pattern()})\s{{1,3}})?(?P<n>{number_pattern()})")
+
+
+def _with_bare_amounts(low: str, start: int, stop: int, out: list[Amount]) -> list[Amount]:
+    taken = [(a.start, a.end) for a in out]
+    extra = []
+    for a in _BARE_ANCHOR_RE.finditer(low, start, stop):
+        if _currency_after_re().match(low, a.end()):
+            continue  # with its currency word: found above
+        if any(s <= a.start() < e for s, e in taken) or _NOT_MONEY_AFTER_RE.match(low, a.end()):
+            continue
+        m = None
+        for cand in _bare_re().finditer(
+            low, max(start, a.start() - _WINDOW), min(stop, a.end() + 1)
+        ):
+            if cand.end() == a.end():
+                m = cand
+                break
+        if m is None or not _MONEY_CONTEXT_RE.search(low, max(0, m.start() - 80), m.start()):
+            continue
+        v = parse_number(m.group("n"))
+        if v is None or v < 1_000_000:
+            continue
+        extra.append(Amount(v, qualifier(m.group("q")), m.start(), m.end(), m.start("n")))
+    return sorted(out + extra, key=lambda x: x.start) if extra else out
+
+
+@cache
+def _currency_after_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\s{0,3}(?:" + alternation(numbers()["currency"], flexible=False) + r")(?!\w)"
+    )
 
 
 def as_int(v: float) -> int:

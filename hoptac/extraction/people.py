@@ -54,6 +54,51 @@ def name_re() -> re.Pattern[str]:
 
 
 @cache
+def _addressed_re() -> re.Pattern[str]:
+    """After "đồng chí" / "ông" / "bà" a capitalised run is a name even when its family name is
+    not in the list (rare or mistyped family names). Literal first, for the C scanner."""
+    return re.compile(
+        rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà) (?P<n>{_SYL}(?:[ \t]{{1,2}}{_SYL}){{1,4}})(?!\w)"
+    )
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A name found by `_addressed_re`, shaped like a match of `name_re`."""
+
+    s: int
+    e: int
+    text: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self) -> str:
+        return self.text
+
+
+def _names(masked: str) -> list[re.Match[str] | _Hit]:
+    """Return the candidate names in order: family names from the list, then addressed ones."""
+    hits: list[re.Match[str] | _Hit] = list(name_re().finditer(masked))
+    starts = {m.start() for m in hits}
+    fam = surnames()
+    extra: list[re.Match[str] | _Hit] = []
+    for m in _addressed_re().finditer(masked):
+        s = m.start("n")
+        if s in starts or m.group("n").split()[0] in fam:
+            continue
+        if m.start() > 0 and masked[m.start() - 1].isalnum():
+            continue  # "sông Cửu Long": "ông" inside a word
+        extra.append(_Hit(s, m.end("n"), m.group("n")))
+    if not extra:
+        return hits
+    return sorted([*hits, *extra], key=lambda h: h.start())
+
+
+@cache
 def _not_name() -> frozenset[str]:
     return frozenset(titles()["not_name_syllables"])
 
@@ -146,7 +191,7 @@ def find_people(view: View, parties: Parties) -> list[Person]:
     masked = _mask(view, chains + [(m.start, m.end) for m in parties.mentions])
     people: dict[str, Person] = {}
     starts = [m.start for m in parties.mentions]  # once: _side runs per candidate name
-    for m in name_re().finditer(masked):
+    for m in _names(masked):
         if m.start() > 0 and masked[m.start() - 1].isalnum():
             continue
         skip = _lead(m.group())

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hoptac.lib.fields import field_choices
 from hoptac.lib.models import TrackedModel
+from hoptac.lib.numbers import format_vnd
+from hoptac.lib.validation import (
+    check_far_ahead,
+    check_in_year,
+    check_locality_in_year,
+    check_locality_on,
+)
 
 
 class Grant(TrackedModel):
@@ -36,4 +44,23 @@ class Grant(TrackedModel):
         ordering = ["-given_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.donor.name} → {self.recipient.name}: {self.amount_vnd:,} đ"
+        return f"{self.donor.name} → {self.recipient.name}: {format_vnd(self.amount_vnd)}"
+
+    def clean(self) -> None:
+        """Refuse a grant to oneself, a date outside its year, far dates, units not of then."""
+        errors: dict[str, list] = {}
+        if self.donor_id and self.donor_id == self.recipient_id:
+            errors.setdefault("recipient", []).append(
+                _("Bên nhận phải khác bên hỗ trợ (%(d)s).") % {"d": self.donor.name}
+            )
+        if self.amount_vnd is not None and self.amount_vnd < 0:
+            errors.setdefault("amount_vnd", []).append(_("Số tiền không được âm."))
+        check_in_year(self, "given_on", "year", errors)
+        check_far_ahead(self, "given_on", errors)
+        for name in ("donor", "recipient"):
+            if self.given_on:
+                check_locality_on(self, name, self.given_on, errors)
+            else:
+                check_locality_in_year(self, name, self.year, errors)
+        if errors:
+            raise ValidationError(errors)

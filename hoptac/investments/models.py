@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -140,3 +141,25 @@ class InvestmentSnapshot(TrackedModel):
 
     def by_stage(self) -> dict[str, int]:
         return {s: getattr(self, s) for s in STAGE_ORDER if getattr(self, s) is not None}
+
+    def clean(self) -> None:
+        """Refuse negative capital, more projects at a stage than in all, far dates, old units."""
+        from hoptac.lib.validation import check_far_ahead, check_locality_on
+
+        errors: dict[str, list] = {}
+        if self.capital_vnd is not None and self.capital_vnd < 0:
+            errors.setdefault("capital_vnd", []).append(_("Tổng vốn đăng ký không được âm."))
+        if self.projects is not None:
+            for name in STAGE_ORDER:
+                n = getattr(self, name)
+                if n is not None and n > self.projects:
+                    label = str(self._meta.get_field(name).verbose_name).capitalize()  # type: ignore[union-attr]
+                    errors.setdefault(name, []).append(
+                        _("%(label)s: %(n)s dự án, nhiều hơn tổng số %(total)s dự án.")
+                        % {"label": label, "n": n, "total": self.projects}
+                    )
+        check_far_ahead(self, "reported_on", errors)
+        for name in ("origin", "host"):
+            check_locality_on(self, name, self.reported_on, errors)
+        if errors:
+            raise ValidationError(errors)

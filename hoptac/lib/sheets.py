@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from hoptac.lib.numbers import BILLION, group_number
+from hoptac.lib.spreadsheet import unneutralise
 from hoptac.lib.text import fold
 
 Value = Any
@@ -139,7 +140,7 @@ class SheetColumn:
                 raise ValueError(_("bắt buộc phải có"))
             return None if self.kind not in ("text", "choice") else ""
         if self.kind == "text":
-            return str(raw).strip()
+            return str(unneutralise(raw)).strip()
         if self.kind in ("int", "id"):
             try:
                 d = to_decimal(raw)

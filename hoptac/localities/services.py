@@ -57,7 +57,3 @@ def locality_for(name: str, on: dt.date) -> Locality:
     """Return the Locality a name meant on a date; raises units.UnknownName / AmbiguousName."""
     res = units.resolve(name, on)
     return Locality.objects.get(generation=res.unit.generation, code=res.unit.code)
-
-
-def locality_for_unit(unit: units.Unit) -> Locality:
-    return Locality.objects.get(generation=unit.generation, code=unit.code)

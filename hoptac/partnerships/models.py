@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoptac.lib.fields import field_choices
 from hoptac.lib.models import NameField, TrackedModel
+from hoptac.lib.validation import check_far_ahead, check_locality_on
 
 
 class Partnership(TrackedModel):
@@ -160,6 +162,13 @@ class Meeting(TrackedModel):
     def __str__(self) -> str:
         return f"{self.title} ({self.date_display})"
 
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        check_far_ahead(self, "held_on", errors)
+        check_locality_on(self, "host", self.held_on, errors)
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def date_display(self) -> str:
         if self.held_on:
@@ -171,9 +180,11 @@ class Meeting(TrackedModel):
 
 class ParticipantRole(models.TextChoices):
     CHAIR = "chair", _("Chủ trì")
+    CO_CHAIR = "co_chair", _("Đồng chủ trì")
     ATTENDEE = "attendee", _("Dự")
     SPEAKER = "speaker", _("Phát biểu")
-    SIGNATORY = "signatory", _("Ký")
+    REPORTER = "reporter", _("Báo cáo")
+    SIGNATORY = "signatory", _("Ký kết")
 
 
 class MeetingParticipant(TrackedModel):
@@ -192,10 +203,13 @@ class MeetingParticipant(TrackedModel):
         choices=ParticipantRole.choices,
         default=ParticipantRole.ATTENDEE,
     )
+    # The order in which the meeting's page lists people (the protocol order, chairs first).
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
         verbose_name = _("người tham dự")
         verbose_name_plural = _("người tham dự")
+        ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"],
@@ -207,14 +221,28 @@ class MeetingParticipant(TrackedModel):
     def __str__(self) -> str:
         return f"{self.person} – {', '.join(self.titles)}"
 
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        check_locality_on(self, "locality", self.meeting.held_on if self.meeting_id else None,
+                          errors)  # fmt: skip
+        if errors:
+            raise ValidationError(errors)
+
 
 class AgreementKind(models.TextChoices):
-    MINUTES = "minutes", _("Biên bản hợp tác")
+    CONCLUSION = "conclusion", _("Thông báo kết luận")
     PROGRAMME = "programme", _("Chương trình hợp tác")
     AGREEMENT = "agreement", _("Thỏa thuận hợp tác")
+    MEMORANDUM = "memorandum", _("Biên bản ghi nhớ")
     PLAN = "plan", _("Kế hoạch")
-    CONCLUSION = "conclusion", _("Kết luận hội nghị")
+    MINUTES = "minutes", _("Biên bản làm việc")
+    REPORT = "report", _("Báo cáo")
     OTHER = "other", _("Khác")
+
+
+def agreement_file_path(instance: Agreement, filename: str) -> str:
+    """Return where a signed file is stored: under MEDIA_ROOT, by year, never served as is."""
+    return f"agreements/{timezone.localdate().year}/{filename}"
 
 
 class Agreement(TrackedModel):
@@ -227,15 +255,26 @@ class Agreement(TrackedModel):
     )  # fmt: skip
     kind = models.CharField(_("loại"), max_length=20, choices=AgreementKind.choices)
     title = models.CharField(_("tên văn bản"), max_length=500)
+    number = models.CharField(
+        _("số, ký hiệu"), max_length=100, blank=True, help_text=_("Ví dụ: 125-TB/TU")
+    )
     signed_on = models.DateField(_("ngày ký"), null=True, blank=True)
     period_start = models.PositiveSmallIntegerField(_("giai đoạn từ năm"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
     agreed_count = models.PositiveSmallIntegerField(_("số nội dung"), null=True, blank=True)
     agreed_unit = models.CharField(_("đơn vị"), max_length=255, blank=True)
+    # The counts a meeting agreed, as reported ("9 lĩnh vực", "trước mắt 4 lĩnh vực"):
+    # [{"count": 9, "unit": "lĩnh vực"}, ...]; one agreement per meeting holds them all.
+    agreed_parts = models.JSONField(_("các phần đã thống nhất"), default=list, blank=True)
     document = models.ForeignKey(
         "documents.Document", models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("tệp đính kèm"),
     )  # fmt: skip
+    # The signed text as a file kept with the record (downloaded through a permission check).
+    signed_file = models.FileField(
+        _("tệp văn bản đã ký"), upload_to=agreement_file_path, max_length=255, blank=True
+    )
+    signed_file_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("văn bản hợp tác")
@@ -251,6 +290,27 @@ class Agreement(TrackedModel):
             return f"{self.period_start}–{self.period_end}"
         return str(self.period_start or self.period_end or "")
 
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            errors.setdefault("period_end", []).append(
+                _("Giai đoạn: năm kết thúc (%(end)s) trước năm bắt đầu (%(start)s).")
+                % {"start": self.period_start, "end": self.period_end}
+            )
+        for name in ("period_start", "period_end"):
+            year = getattr(self, name)
+            if year is not None and not 1945 <= year <= 2100:
+                errors.setdefault(name, []).append(
+                    _("Năm %(y)s không hợp lệ (từ 1945 đến 2100).") % {"y": year}
+                )
+        if self.signed_on and self.signed_on > timezone.localdate():
+            errors.setdefault("signed_on", []).append(
+                _("Ngày ký %(d)s ở tương lai: văn bản chưa thể được ký.")
+                % {"d": self.signed_on.strftime("%d/%m/%Y")}
+            )
+        if errors:
+            raise ValidationError(errors)
+
 
 class AgreementSignatory(TrackedModel):
     agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="signatories")
@@ -265,6 +325,13 @@ class AgreementSignatory(TrackedModel):
     def __str__(self) -> str:
         return f"{self.person} ({self.locality.name})"
 
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        on = self.agreement.signed_on if self.agreement_id else None
+        check_locality_on(self, "locality", on, errors)
+        if errors:
+            raise ValidationError(errors)
+
 
 class CommitmentStatus(models.TextChoices):
     PLANNED = "planned", _("Chưa triển khai")
@@ -274,12 +341,29 @@ class CommitmentStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Hủy bỏ")
 
 
+class DuePrecision(models.TextChoices):
+    """How precisely a deadline was given; due_on is always the last day of that span."""
+
+    DAY = "day", _("ngày")
+    MONTH = "month", _("tháng")
+    QUARTER = "quarter", _("quý")
+    YEAR = "year", _("năm")
+
+
+ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
 class Commitment(TrackedModel):
-    """A numbered content item of an agreement."""
+    """A numbered content item of an agreement; sub-items (1.1, 1.2) have a parent."""
 
     agreement = models.ForeignKey(
         Agreement, models.PROTECT, related_name="commitments", verbose_name=_("văn bản")
     )
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        verbose_name=_("thuộc nội dung"),
+    )  # fmt: skip
+    # The position among its siblings (top-level items, or the sub-items of one parent).
     number = models.PositiveSmallIntegerField(_("số thứ tự"))
     field = models.CharField(_("lĩnh vực"), max_length=40, choices=field_choices(), blank=True)
     text = models.TextField(_("nội dung"), blank=True)
@@ -289,6 +373,13 @@ class Commitment(TrackedModel):
         verbose_name=_("bên chủ trì"),
     )  # fmt: skip
     due_on = models.DateField(_("hạn"), null=True, blank=True, db_index=True)
+    due_precision = models.CharField(
+        _("hạn tính theo"), max_length=10, choices=DuePrecision.choices, default=DuePrecision.DAY
+    )
+    responsible_person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="commitments",
+        verbose_name=_("người phụ trách"),
+    )  # fmt: skip
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=CommitmentStatus.choices,
         default=CommitmentStatus.PLANNED, db_index=True,
@@ -301,13 +392,62 @@ class Commitment(TrackedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "number"],
-                condition=models.Q(deleted_at__isnull=True),
+                condition=models.Q(deleted_at__isnull=True, parent__isnull=True),
                 name="commitment_agreement_number",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "number"],
+                condition=models.Q(deleted_at__isnull=True, parent__isnull=False),
+                name="commitment_parent_number",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.text[:80]}"
+        return f"{self.display_number}. {self.text[:80]}"
+
+    @property
+    def display_number(self) -> str:
+        """Return "3" for an item, "3.2" for the second sub-item of item 3."""
+        if self.parent_id and self.parent is not None:
+            return f"{self.parent.number}.{self.number}"
+        return str(self.number)
+
+    @property
+    def due_display(self) -> str:
+        """Return the deadline as it was given: 30/06/2026, 06/2026, Quý II/2026 or 2026."""
+        d = self.due_on
+        if d is None:
+            return ""
+        if self.due_precision == DuePrecision.YEAR:
+            return str(d.year)
+        if self.due_precision == DuePrecision.QUARTER:
+            return _("Quý %(q)s/%(y)s") % {"q": ROMAN_QUARTERS[(d.month - 1) // 3 + 1], "y": d.year}
+        if self.due_precision == DuePrecision.MONTH:
+            return f"{d.month:02d}/{d.year}"
+        return d.strftime("%d/%m/%Y")
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.parent_id:
+            parent = self.parent
+            if parent is not None and parent.agreement_id != self.agreement_id:
+                errors.setdefault("parent", []).append(_("Nội dung cha phải thuộc cùng văn bản."))
+            elif parent is not None and parent.parent_id:
+                errors.setdefault("parent", []).append(
+                    _("Chỉ có hai cấp: nội dung và các ý của nó (1, 1.1).")
+                )
+            elif parent is not None and parent.pk == self.pk:
+                errors.setdefault("parent", []).append(_("Một nội dung không thể thuộc chính nó."))
+        if self.due_on and self.due_precision != DuePrecision.DAY:
+            from hoptac.lib.dates import period_end
+
+            if period_end(self.due_on, self.due_precision) != self.due_on:
+                errors.setdefault("due_on", []).append(
+                    _("Hạn theo %(p)s phải là ngày cuối của %(p)s đó.")
+                    % {"p": DuePrecision(self.due_precision).label}
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_open(self) -> bool:
@@ -316,6 +456,29 @@ class Commitment(TrackedModel):
     def is_overdue(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.is_open and self.due_on is not None and self.due_on < today
+
+    def last_updated_on(self) -> dt.date:
+        """Return the day the item itself, its status or its latest progress note last changed.
+
+        Lists set `latest_note_at` on each row in one query (reminders.queries) to avoid a
+        query per row; otherwise the notes are asked here.
+        """
+        moments = [self.updated_at]
+        if hasattr(self, "latest_note_at"):
+            note_at = self.latest_note_at
+        else:
+            note_at = self.notes.aggregate(m=models.Max("created_at"))["m"]
+        if note_at:
+            moments.append(note_at)
+        return timezone.localdate(max(moments))
+
+    def stale_days(self, today: dt.date | None = None) -> int | None:
+        """Return how many days an open item has gone without an update, once that reaches
+        HOPTAC_STALE_DAYS ("chưa cập nhật N ngày"); None when it is closed or recent."""
+        if not self.is_open:
+            return None
+        days = ((today or timezone.localdate()) - self.last_updated_on()).days
+        return days if days >= settings.HOPTAC_STALE_DAYS else None
 
 
 class CommitmentLead(TrackedModel):
@@ -342,6 +505,36 @@ class CommitmentLead(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.locality.name}: {self.agency.name}"
+
+    def clean(self) -> None:
+        if self.agency_id and self.locality_id and self.agency.locality_id != self.locality_id:
+            raise ValidationError(
+                {"agency": _("Cơ quan chủ trì phải thuộc bên %(side)s.") % {"side": self.locality}}
+            )
+
+
+class CommitmentPartner(TrackedModel):
+    """An agency that works with the lead on a commitment (cơ quan phối hợp)."""
+
+    commitment = models.ForeignKey(Commitment, models.CASCADE, related_name="partners")
+    agency = models.ForeignKey(
+        Agency, models.PROTECT, related_name="partnered_commitments",
+        verbose_name=_("cơ quan phối hợp"),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("cơ quan phối hợp")
+        verbose_name_plural = _("cơ quan phối hợp")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "agency"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="partner_commitment_agency",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.agency)
 
 
 class StatusChange(models.Model):

@@ -6,7 +6,7 @@ import io
 from html import escape
 from pathlib import Path
 
-from hoptac.reports.annual import Chart
+from hoptac.reports.blocks import Chart
 from hoptac.reports.numbers import fmt_number
 
 COLOURS = ["#9aa9bd", "#1f4e79"]  # previous year, this year

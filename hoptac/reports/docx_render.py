@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Emu, Length, Mm, Pt
 
+from hoptac.lib.validators import xml_safe
 from hoptac.reports.annual import AnnualReport
+from hoptac.reports.blocks import Block, Chart, Paragraph, Subheading, Table
 from hoptac.reports.chart import chart_png
 from hoptac.reports.numbers import admin_date_line
 
 FONT = "Times New Roman"
-LEFT_COL, RIGHT_COL = Cm(6.3), Cm(10.2)
+# The text width is 165 mm; the left column holds "THÀNH PHỐ HỒ CHÍ MINH" (13 pt bold, 6.0 cm)
+# on one line, the right one "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (12 pt bold, 8.8 cm).
+LEFT_COL, RIGHT_COL = Cm(6.8), Cm(9.7)
+CELL_MARGINS = Cm(0.38)  # Word's and LibreOffice's default left + right cell margins
+_BOLD_FONTS = [
+    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",  # Times' metrics
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+]
 
 
 def _set_font(doc) -> None:
@@ -36,24 +46,56 @@ def _set_font(doc) -> None:
     pf.line_spacing = 1.15
 
 
-def _rule_below(paragraph, indent: Cm) -> None:
-    """Draw a rule under `paragraph`, shortened by `indent` on each side."""
-    paragraph.paragraph_format.left_indent = indent
-    paragraph.paragraph_format.right_indent = indent
-    ppr = paragraph._p.get_or_add_pPr()
+def _bold_width(text: str, size_pt: float) -> Length:
+    """Return the printed width of `text` in bold Times at `size_pt` (an estimate without fonts)."""
+    from PIL import ImageFont
+
+    for path in _BOLD_FONTS:
+        if Path(path).exists():
+            font = ImageFont.truetype(path, int(size_pt * 10))
+            return Pt(font.getlength(text) / 10)
+    return Pt(len(text) * size_pt * 0.62)
+
+
+def _rule(cell, cell_width: Length, length: Length) -> None:
+    """Draw a centred rule `length` long in `cell`, as the top border of an empty paragraph.
+
+    The rule is a paragraph of its own, so its indents narrow nothing but the rule: text
+    above and below keeps the whole cell and stays on one line."""
+    p = _cell_para(cell, "", size=1)
+    indent = Emu(max(int((cell_width - CELL_MARGINS - length) / 2), 0))
+    pf = p.paragraph_format
+    pf.left_indent = pf.right_indent = indent
+    pf.space_before, pf.space_after = Pt(0), Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(6)
+    ppr = p._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for k, v in {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"}.items():
-        bottom.set(qn(k), v)
-    borders.append(bottom)
-    ppr.append(borders)
+    top = OxmlElement("w:top")
+    for k, v in {"w:val": "single", "w:sz": "6", "w:space": "0", "w:color": "000000"}.items():
+        top.set(qn(k), v)
+    borders.append(top)
+    # w:pBdr comes before w:spacing and w:ind in CT_PPr's sequence
+    anchor = ppr.find(qn("w:spacing"))
+    if anchor is None:
+        anchor = ppr.find(qn("w:ind"))
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        ppr.append(borders)
+    # the paragraph mark's size sets the empty line's height in LibreOffice
+    mark = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "2")
+    mark.append(sz)
+    ppr.append(mark)
 
 
 def _para(container, text: str = "", *, bold=False, italic=False, size=None, align=None,
           indent=False, after=None):  # fmt: skip
     p = container.add_paragraph()
     if text:
-        run = p.add_run(text)
+        run = p.add_run(xml_safe(text))
         run.bold, run.italic = bold, italic
         if size:
             run.font.size = Pt(size)
@@ -70,7 +112,7 @@ def _cell_para(cell, text: str, **kw):
     """Write into a cell, reusing its empty first paragraph."""
     if len(cell.paragraphs) == 1 and not cell.paragraphs[0].text:
         p = cell.paragraphs[0]
-        run = p.add_run(text)
+        run = p.add_run(xml_safe(text))
         run.bold, run.italic = kw.get("bold", False), kw.get("italic", False)
         if kw.get("size"):
             run.font.size = Pt(kw["size"])
@@ -96,14 +138,15 @@ def _header_block(doc, r: AnnualReport) -> None:
     left, right = t.rows[0].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
     _cell_para(left, r.issuer_body, bold=True, size=13, align=center)
-    p = _cell_para(left, r.issuer_name, bold=True, size=13, align=center, after=4)
-    _rule_below(p, Cm(1.6))
-    _cell_para(left, "", size=6)
+    _cell_para(left, r.issuer_name, bold=True, size=13, align=center, after=2)
+    # NĐ 30/2020: under the issuer, a rule of 1/3 to 1/2 of the line; under the motto, a rule
+    # as long as the motto.
+    _rule(left, LEFT_COL, Emu(int(_bold_width(r.issuer_name, 13) * 0.4)))
     _cell_para(left, f"Số: .../BC-{r.issuer_short}", size=13, align=center)
     _cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center)
-    p = _cell_para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=center, after=4)
-    _rule_below(p, Cm(2.2))
-    _cell_para(right, "", size=6)
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    _cell_para(right, motto, bold=True, size=13, align=center, after=2)
+    _rule(right, RIGHT_COL, _bold_width(motto, 13))
     _cell_para(right, admin_date_line(r.place, r.date_on), italic=True, size=13, align=center)
 
 
@@ -134,19 +177,40 @@ def _body(doc, text: str, italic: bool = False) -> None:
     _para(doc, text, italic=italic, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
 
 
-def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float], size=12) -> None:
-    t = doc.add_table(rows=1, cols=len(head))
+def _table(doc, table: Table) -> None:
+    size = 10 if table.small else 12
+    t = doc.add_table(rows=1, cols=len(table.head))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
-    for cell, text in zip(t.rows[0].cells, head, strict=True):
+    for cell, text in zip(t.rows[0].cells, table.head, strict=True):
         _cell_para(cell, text, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for row in rows:
+    for row in table.rows:
         cells = t.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            _cell_para(cell, str(text), size=size)
-    _widths(t, [Cm(w) for w in widths_cm])
+        for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            align = WD_ALIGN_PARAGRAPH.RIGHT if i in table.numeric else None
+            _cell_para(cell, str(text), size=size, align=align)
+    _widths(t, [Cm(w) for w in table.widths_cm])
     _para(doc, "", after=0)
+
+
+def _block(doc, block: Block) -> None:
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    if isinstance(block, Paragraph):
+        if block.style == "title":
+            _para(doc, block.text, bold=True, size=13, align=center, after=0)
+        elif block.style == "note":
+            _para(doc, block.text, italic=True, size=13, align=center)
+        else:
+            _body(doc, block.text, italic=block.style == "placeholder")
+    elif isinstance(block, Subheading):
+        _para(doc, block.text, bold=True, italic=True, indent=True)
+    elif isinstance(block, Table):
+        _table(doc, block)
+    elif isinstance(block, Chart):
+        doc.add_picture(io.BytesIO(chart_png(block)), width=Cm(15))
+        doc.paragraphs[-1].alignment = center
+        _para(doc, block.title, italic=True, size=12, align=center)
 
 
 def render_docx(r: AnnualReport) -> bytes:
@@ -165,83 +229,16 @@ def render_docx(r: AnnualReport) -> bytes:
     _para(doc, "", after=6)
     _para(doc, "BÁO CÁO", bold=True, size=14, align=center, after=0)
     _para(doc, r.summary, bold=True, size=14, align=center, after=12)
-
-    _heading(doc, _("I. TÌNH HÌNH CHUNG NĂM %(y)s") % {"y": r.year})
-    for line in r.overview:
-        _body(doc, line)
-
-    _heading(doc, _("II. KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC"))
-    if not r.fields:
-        _body(doc, _("Chưa có nội dung hợp tác được ghi nhận."))
-    for i, fr in enumerate(r.fields, 1):
-        _para(doc, f"{i}. {fr.label}", bold=True, italic=True, indent=True)
-        _body(
-            doc,
-            _("Hoàn thành: %(d)s; đang thực hiện: %(i)s; quá hạn: %(o)s; khác: %(x)s.")
-            % {"d": fr.done, "i": fr.in_progress, "o": fr.overdue, "x": fr.other},
-        )
-        for row in fr.rows:
-            note = f" {row.note}" if row.note else ""
-            _body(
-                doc,
-                f"- {row.text} ({row.status.lower()}{', hạn ' + row.due if row.due else ''}).{note}",
-            )
-
-    _heading(doc, _("III. HỢP TÁC ĐẦU TƯ"))
-    for line in r.investment:
-        _body(doc, line)
-    if r.stages:
-        _table(
-            doc,
-            [_("Giai đoạn"), _("Số dự án năm %(y)s") % {"y": r.year - 1},
-             _("Số dự án năm %(y)s") % {"y": r.year}, _("Vốn đăng ký (tỷ đồng)")],
-            [[s.label, str(s.previous), str(s.projects), s.capital] for s in r.stages],
-            [6.5, 3, 3, 3.5],
-        )  # fmt: skip
-    if r.chart:
-        doc.add_picture(io.BytesIO(chart_png(r.chart)), width=Cm(15))
-        doc.paragraphs[-1].alignment = center
-        _para(doc, r.chart.title, italic=True, size=12, align=center)
-
-    _heading(doc, _("IV. HỖ TRỢ AN SINH XÃ HỘI VÀ CÁC KHOẢN HỖ TRỢ"))
-    if r.grants:
-        _table(
-            doc,
-            [_("Ngày"), _("Bên hỗ trợ"), _("Bên nhận"), _("Số tiền (tỷ đồng)"), _("Mục đích")],
-            r.grants,
-            [2.4, 3.2, 3.2, 2.6, 5.1],
-        )
-        _body(doc, _("Tổng cộng: %(t)s tỷ đồng.") % {"t": r.grants_total})
-    else:
-        _body(doc, _("Không có khoản hỗ trợ trong năm."))
-
-    _heading(doc, _("V. CÁC HOẠT ĐỘNG HỢP TÁC"))
-    if r.activities:
-        _table(
-            doc, [_("Ngày"), _("Loại"), _("Hoạt động"), _("Địa điểm"), _("Số lượt")],
-            r.activities, [2.4, 3.2, 6, 3.2, 1.7],
-        )  # fmt: skip
-    else:
-        _body(doc, _("Không có hoạt động được ghi nhận trong năm."))
-
-    _heading(doc, _("VI. CÁC ĐỀ NGHỊ VÀ KẾT QUẢ TRẢ LỜI"))
-    if r.requests:
-        _table(
-            doc,
-            [_("Bên đề nghị"), _("Nội dung"), _("Tình trạng"), _("Trả lời")],
-            r.requests,
-            [3, 6, 2.5, 5],
-        )
-    else:
-        _body(doc, _("Không có đề nghị trong năm."))
-
-    _heading(doc, _("VII. KHÓ KHĂN, VƯỚNG MẮC"))
-    _body(doc, _("[Nhập các khó khăn, vướng mắc trong quá trình triển khai.]"), italic=True)
-    _heading(doc, _("VIII. ĐỀ XUẤT, KIẾN NGHỊ VÀ NHIỆM VỤ NĂM %(y)s") % {"y": r.year + 1})
-    _body(doc, _("[Nhập các đề xuất, kiến nghị và nhiệm vụ trọng tâm năm tới.]"), italic=True)
-
+    for s in r.sections:
+        _heading(doc, s.heading)
+        for block in s.content:
+            _block(doc, block)
     _signature(doc, r)
-    _annex(doc, r)
+
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _para(doc, r.annex.heading, bold=True, align=center, after=0)
+    for block in r.annex.content:
+        _block(doc, block)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -264,32 +261,3 @@ def _signature(doc, r: AnnualReport) -> None:
     for _i in range(3):
         _cell_para(right, "", size=13)
     _cell_para(right, _("[Họ và tên]"), bold=True, size=14, align=center)
-
-
-def _annex(doc, r: AnnualReport) -> None:
-    p = doc.add_paragraph()
-    p.add_run().add_break(WD_BREAK.PAGE)
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    _para(doc, _("PHỤ LỤC"), bold=True, align=center, after=0)
-    _para(
-        doc, _("Danh mục các nội dung hợp tác và tình hình thực hiện đến hết năm %(y)s") % {"y": r.year},
-        bold=True, size=13, align=center, after=0,
-    )  # fmt: skip
-    _para(
-        doc,
-        _("(Kèm theo Báo cáo số .../BC-%(s)s)") % {"s": r.issuer_short},
-        italic=True,
-        size=13,
-        align=center,
-    )
-    rows = [
-        [str(i), (f"{c.partner}: " if len(r.partners) > 1 else "") + c.agreement, str(c.number),
-         c.field, c.text, c.responsible, c.due, c.status, c.note]
-        for i, c in enumerate(r.annex, 1)
-    ]  # fmt: skip
-    _table(
-        doc,
-        ["TT", _("Văn bản"), _("Số"), _("Lĩnh vực"), _("Nội dung"), _("Bên chủ trì"), _("Hạn"),
-         _("Trạng thái"), _("Ghi chú")],
-        rows, [0.8, 2.4, 0.8, 2, 3.6, 1.8, 1.7, 1.6, 1.8], size=10,
-    )  # fmt: skip

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from hoptac.lib import units
 from hoptac.localities.models import Locality
 from hoptac.localities.services import locality_for
-from hoptac.partnerships.models import Partnership
 from hoptac.partnerships.services import partnership_find
 from hoptac.reports.annual import AnnualReport, annual_report, report_for_locality
 
@@ -43,6 +42,7 @@ def report_for_names(names: Sequence[str], year: int, **kw) -> AnnualReport:
 
 
 def report_for_locality_name(name: str, year: int, **kw) -> AnnualReport:
+    """Return the report of the named locality with every partner."""
     return report_for_locality(resolve_locality(name, year), year, **kw)
 
 
@@ -59,8 +59,9 @@ def render(report: AnnualReport, fmt: str) -> bytes:
     raise ValidationError({"format": _("Định dạng không hỗ trợ: %(f)s") % {"f": fmt}})
 
 
-def filename(report: AnnualReport, fmt: str, partnership: Partnership | None = None) -> str:
-    from hoptac.lib.text import unaccent
-
-    slug = "-".join(unaccent(p).replace(" ", "")[:20] for p in report.partners[:3]) or "bao-cao"
+def filename(report: AnnualReport, fmt: str) -> str:
+    """Return "bao-cao-2026-haiphong-quangninh.pdf": the year, the issuer, then its partners
+    (the issuer alone for a report over several partnerships)."""
+    partners = report.partner_slugs if len(report.partner_slugs) == 1 else []
+    slug = "-".join([report.issuer_slug, *partners])
     return f"bao-cao-{report.year}-{slug}.{fmt}"

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import cast
+
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoptac.accounts.permissions import visible_partnerships
-from hoptac.localities.models import Locality
+from hoptac.jobs.models import JobKind
+from hoptac.jobs.services import job_submit
+from hoptac.jobs.views import job_response
+from hoptac.localities.models import Generation, Locality
 from hoptac.partnerships.models import Partnership
-from hoptac.reports.annual import report_for_locality, report_for_partnership
+from hoptac.reports.annual import report_for_locality, report_for_partnership, sides_of
 from hoptac.reports.services import FORMATS, filename
 from hoptac.reports.services import render as render_report
+
+
+class IssuerField(forms.ModelChoiceField):
+    """The sides a user may have issue a report, "Hải Phòng (từ 1/7/2025)" where two
+    generations of units share a name."""
+
+    shared_names: frozenset[str] = frozenset()
+
+    def label_from_instance(self, obj: Locality) -> str:
+        if obj.name in self.shared_names and obj.generation == Generation.NEW:
+            return _("%(n)s (từ %(d)s)") % {"n": obj.name, "d": f"{obj.valid_from:%-d/%-m/%Y}"}
+        return obj.display_name()
 
 
 class AnnualForm(forms.Form):
@@ -24,6 +43,10 @@ class AnnualForm(forms.Form):
         label=_("Hoặc một địa phương với mọi đối tác"), queryset=Locality.objects.all(),
         required=False,
     )  # fmt: skip
+    issuer = IssuerField(
+        label=_("Bên ban hành báo cáo"), queryset=Locality.objects.none(), required=False,
+        help_text=_("Ủy ban nhân dân ký báo cáo; mặc định là bên thứ nhất của quan hệ hợp tác."),
+    )  # fmt: skip
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     format = forms.ChoiceField(
         label=_("Định dạng"), choices=[("docx", "Word (DOCX)"), ("pdf", "PDF")], initial="docx"
@@ -32,38 +55,78 @@ class AnnualForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         qs = visible_partnerships(user)
-        self.fields["partnership"].queryset = Partnership.objects.filter(
-            pk__in=qs.values("pk")
-        ).order_by("name")
+        partnership = cast(forms.ModelChoiceField, self.fields["partnership"])
+        partnership.queryset = Partnership.objects.filter(pk__in=qs.values("pk")).order_by("name")
+        sides = list(
+            Locality.objects.filter(partnerships__in=qs.values("pk"))
+            .distinct()
+            .order_by("name", "-generation")
+        )
+        issuer = cast(IssuerField, self.fields["issuer"])
+        issuer.queryset = Locality.objects.filter(pk__in=[s.pk for s in sides]).order_by(
+            "name", "-generation"
+        )
+        names = Counter(loc.name for loc in sides)
+        issuer.shared_names = frozenset(n for n, count in names.items() if count > 1)
 
     def clean(self):
-        data = super().clean()
-        if not data.get("partnership") and not data.get("locality"):
+        data = super().clean() or {}
+        partnership, locality, issuer = (
+            data.get("partnership"), data.get("locality"), data.get("issuer")
+        )  # fmt: skip
+        if not partnership and not locality:
             raise forms.ValidationError(_("Hãy chọn một quan hệ hợp tác hoặc một địa phương."))
+        if partnership and issuer and issuer.pk not in {s.pk for s in sides_of(partnership)}:
+            self.add_error(
+                "issuer",
+                _("%(l)s không phải là một bên của quan hệ hợp tác %(p)s.")
+                % {"l": issuer.display_name(), "p": partnership},
+            )
+        elif not partnership and locality and issuer and issuer.pk != locality.pk:
+            self.add_error(
+                "issuer",
+                _("Báo cáo của một địa phương với mọi đối tác do chính địa phương đó ban hành."),
+            )
         return data
 
 
-def annual(request: HttpRequest) -> HttpResponse:
-    """Return the report file when the query names what to report on; else the form page."""
+def annual(request: HttpRequest) -> HttpResponseBase:
+    """The form page; when the query names what to report on, a job that renders the file.
+
+    The answer is the job's page (which polls until the file is ready), or the file itself when
+    the job is already done (the immediate backend).
+    """
     if "year" not in request.GET:
         form = AnnualForm(user=request.user, initial={"year": timezone.localdate().year - 1})
         return render(request, "reports/annual_form.html", {"form": form})
     form = AnnualForm(request.GET, user=request.user)
     if not form.is_valid():
         return render(request, "reports/annual_form.html", {"form": form}, status=400)
+    locality = form.cleaned_data["locality"]
+    if not form.cleaned_data["partnership"] and not (
+        visible_partnerships(request.user).filter(members__locality=locality).exists()
+    ):
+        raise Http404
+    subject = form.cleaned_data["partnership"] or locality
+    job = job_submit(
+        kind=JobKind.REPORT, by=request.user, params={"query": request.GET.urlencode()},
+        title=_("Năm %(y)s – %(s)s (%(f)s)") % {"y": form.cleaned_data["year"], "s": subject,
+                                                 "f": form.cleaned_data["format"].upper()},
+    )  # fmt: skip
+    return job_response(request, job, stream=False)
+
+
+def annual_file(form: AnnualForm, user) -> tuple[bytes, str, str]:
+    """Return the report the valid `form` asks for as (bytes, file name, content type)."""
     year, fmt = form.cleaned_data["year"], form.cleaned_data["format"]
     partnership = form.cleaned_data["partnership"]
     if partnership:
-        report = report_for_partnership(partnership, year)
+        report = report_for_partnership(partnership, year, issuer=form.cleaned_data["issuer"])
     else:
-        locality = form.cleaned_data["locality"]
-        if not visible_partnerships(request.user).filter(members__locality=locality).exists():
-            raise Http404
-        report = report_for_locality(locality, year, within=visible_partnerships(request.user))
-    data = render_report(report, fmt)
-    response = HttpResponse(data, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename(report, fmt)}"'
-    return response
+        report = report_for_locality(
+            form.cleaned_data["locality"], year, within=visible_partnerships(user)
+        )
+    return render_report(report, fmt), filename(report, fmt), FORMATS[fmt]
 
 
 def iati(request: HttpRequest) -> HttpResponse:

@@ -13,6 +13,7 @@ from hoptac.accounts.permissions import sides
 from hoptac.activities.models import Activity
 from hoptac.grants.models import Grant
 from hoptac.investments.models import InvestmentProject, InvestmentSnapshot
+from hoptac.lib.forms import MoneyField
 from hoptac.localities.models import Locality
 from hoptac.partnerships.models import (
     Agency,
@@ -24,8 +25,13 @@ from hoptac.partnerships.models import (
     RequestStatus,
 )
 from hoptac.web.queries import locality_label
+from hoptac.web.widgets import LocalitySelect
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# dd/mm/yyyy shown and typed whatever the browser's language (ISO is accepted too).
+DATE = forms.DateInput(
+    format="%d/%m/%Y",
+    attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"},
+)
 
 
 def editable_partnerships(user):
@@ -49,7 +55,11 @@ class RecordForm(forms.ModelForm):
         self.user = user
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-        for f in self.fields.values():
+        for name, f in list(self.fields.items()):
+            if name.endswith("_vnd"):  # amounts of đồng, typed as people write them
+                self.fields[name] = f = MoneyField(
+                    label=f.label, required=f.required, help_text=f.help_text
+                )
             if isinstance(f, forms.ModelChoiceField):
                 model = f.queryset.model
                 if model is Locality:
@@ -57,10 +67,19 @@ class RecordForm(forms.ModelForm):
                         "-generation", "name"
                     )
                     f.label_from_instance = locality_label
+                    f.widget = LocalitySelect(date_field=self._date_field_name())
                 elif model is Partnership:
                     f.queryset = editable_partnerships(user)
             if isinstance(f.widget, forms.DateInput):
                 f.widget = DATE
+
+    def _date_field_name(self) -> str | None:
+        """Return the name of the field that dates the record (the units must exist then)."""
+        for name in ("held_on", "signed_on", "given_on", "registered_on", "reported_on",
+                     "starts_on", "made_on"):  # fmt: skip
+            if name in self.fields:
+                return name
+        return None
 
     def values(self) -> dict:
         """Return the cleaned values of the model fields, for a service call."""

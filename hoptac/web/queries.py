@@ -7,7 +7,6 @@ query of a page starts from `visible_partnerships(user)`.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -101,10 +100,3 @@ class Units:
 def map_code(loc: Locality) -> str:
     """Return the code of `loc` as the GeoJSON files write it ("01")."""
     return f"{loc.code:02d}"
-
-
-def group_sum(rows, key, value) -> dict:
-    out: dict = defaultdict(int)
-    for row in rows:
-        out[key(row)] += value(row) or 0
-    return dict(out)

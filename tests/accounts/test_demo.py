@@ -2,7 +2,9 @@
 
 from io import StringIO
 
-from django.core.management import call_command
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 
 from hoptac.grants.models import Grant
 from hoptac.investments.models import InvestmentSnapshot
@@ -19,10 +21,11 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_the_demo_loads_the_samples_and_a_second_run_changes_nothing(db):
+def test_the_demo_loads_the_samples_and_a_second_run_changes_nothing(db, settings):
+    settings.DEBUG = True  # as `make run` sets it
     out = StringIO()
     call_command("demo", "--no-serve", stdout=out)
-    assert "demo" in out.getvalue() and "hoptac-demo" in out.getvalue()
+    assert "demo" in out.getvalue() and "hoptac-thu-nghiem" in out.getvalue()
     first = _counts()
     assert first["partnerships"] == 5
     thanh_hoa = InvestmentSnapshot.objects.get(host__name="Thanh Hóa")
@@ -33,3 +36,10 @@ def test_the_demo_loads_the_samples_and_a_second_run_changes_nothing(db):
     )
     call_command("demo", "--no-serve", stdout=StringIO())
     assert _counts() == first
+
+
+def test_it_refuses_to_create_the_demo_superuser_when_debug_is_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("demo", "--no-serve", stdout=StringIO())
+    assert not get_user_model().objects.filter(username="demo").exists()

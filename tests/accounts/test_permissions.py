@@ -60,7 +60,7 @@ def test_an_editor_of_the_other_side_cannot_change_it(alice, thanhhoa_item):
 def test_a_joint_commitment_can_be_changed_by_either_side(alice, bob, agreement):
     joint = agreement.commitments.get(number=2)
     commitment_set_status(commitment=joint, new=CommitmentStatus.IN_PROGRESS, by=alice)
-    commitment_set_status(commitment=joint, new=CommitmentStatus.DONE, by=bob)
+    commitment_set_status(commitment=joint, new=CommitmentStatus.DONE, by=bob, note="Xong")
     assert [c.new for c in joint.status_changes.order_by("id")] == ["in_progress", "done"]
 
 
@@ -96,7 +96,7 @@ def test_an_editor_writes_progress_notes_only_for_its_side(alice, hanoi, thanhho
 
 def test_a_forbidden_status_transition_is_refused(alice, agreement):
     item = agreement.commitments.get(number=2)
-    commitment_set_status(commitment=item, new="cancelled", by=alice)
+    commitment_set_status(commitment=item, new="cancelled", by=alice, note="Bỏ")
     with pytest.raises(ValidationError) as exc:
         commitment_set_status(commitment=item, new="done", by=alice)
     assert "status" in exc.value.message_dict

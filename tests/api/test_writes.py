@@ -106,6 +106,11 @@ def test_the_command_prints_a_working_token(client, agreement, alice, capsys):
     c = agreement.commitments.first()
     headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     assert (
-        _post(client, f"/api/v1/commitments/{c.pk}/status", {"status": "done"}, headers).status_code
+        _post(
+            client,
+            f"/api/v1/commitments/{c.pk}/status",
+            {"status": "done", "note": "Đã hoàn thành"},
+            headers,
+        ).status_code  # fmt: skip
         == 200
     )

@@ -111,3 +111,27 @@ def test_it_works_on_a_phone(page, live_server, data, axe_check):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375 + 1
     assert axe_check(page) == []
+
+
+def test_an_empty_dashboard_says_there_are_no_figures(page, live_server, db):
+    page.goto(f"{live_server.url}/?locality=2025-38")
+    expect(page.locator("#chart-grants")).to_have_text("Chưa có số liệu")
+    expect(page.locator("#chart-investment")).to_have_text("Chưa có số liệu")
+    page.wait_for_timeout(300)
+    assert page.console_errors == []
+
+
+def test_a_click_on_a_partner_in_the_map_opens_the_partnership(page, live_server, data):
+    data.is_published = True
+    data.save()
+    page.goto(live_server.url + "/")
+    canvas = page.locator("#partner-map canvas")
+    expect(canvas).to_have_count(1)
+    page.wait_for_timeout(800)  # the map's geometry arrives by fetch
+    chart = "echarts.getInstanceByDom(document.getElementById('partner-map'))"
+    point = page.evaluate(
+        f"() => {{ const c = {chart}; return c.convertToPixel({{seriesIndex: 0}}, [105.8, 19.9]); }}"
+    )
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+    expect(page).to_have_url(re.compile(rf"/partnerships/{data.pk}/"))

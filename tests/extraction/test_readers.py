@@ -103,16 +103,19 @@ def test_it_reads_a_pdf_text_layer(tmp_path):
     assert "Hà Tĩnh" in doc.text
 
 
-def test_a_pdf_without_text_says_it_may_be_scanned(tmp_path):
+def test_a_pdf_without_text_says_it_may_be_scanned_when_ocr_is_off(tmp_path):
     from pypdf import PdfWriter
+
+    from hoptac.extraction import Limits
 
     w = PdfWriter()
     w.add_blank_page(width=200, height=200)  # a page with no text, as a scanner's image page
     f = tmp_path / "scan.pdf"
     with f.open("wb") as fh:
         w.write(fh)
-    with pytest.raises(UnreadableDocument, match="no text layer"):
-        read_file(f)
+    with pytest.raises(UnreadableDocument, match="no text layer") as info:
+        read_file(f, limits=Limits(ocr=False))
+    assert info.value.code == "no_text_layer"
 
 
 @pytest.mark.parametrize(

@@ -57,8 +57,37 @@ def test_a_bad_database_url_stops_start_up(tmp_path):
 
     out = subprocess.run(
         [sys.executable, "-m", "hoptac", "check"],
-        env={"DATABASE_URL": "nonsense://", "HOPTAC_VAR_DIR": str(tmp_path), "PATH": "/usr/bin"},
+        env={"DATABASE_URL": "nonsense://", "HOPTAC_VAR_DIR": str(tmp_path), "PATH": "/usr/bin",
+             "DEBUG": "1"},
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert out.returncode != 0
     assert "DATABASE_URL" in out.stderr
+
+
+def test_email_urls():
+    smtp = env.email_settings("smtp://h%40x:p%3Ass@mail.example.gov.vn:587?tls=1")
+    assert (smtp.host, smtp.port, smtp.user, smtp.password, smtp.tls, smtp.ssl) == (
+        "mail.example.gov.vn", 587, "h@x", "p:ss", True, False,
+    )  # fmt: skip
+    assert smtp.backend.endswith("smtp.EmailBackend") and smtp.configured
+    smtps = env.email_settings("smtps://u:p@mail.example.gov.vn")
+    assert (smtps.port, smtps.ssl, smtps.tls) == (465, True, False)
+    assert env.email_settings("console://").backend.endswith("console.EmailBackend")
+    assert env.email_settings("").configured is False
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("http://mail.example", "scheme"),
+        ("smtp://mail.example:port", "port"),
+        ("smtp://:587", "host"),
+        ("smtp://mail.example?tls=maybe", "tls"),
+        ("smtp://mail.example?tls=1&ssl=1", "not both"),
+        ("smtp://mail.example?starttls=1", "unknown option"),
+    ],
+)
+def test_bad_email_urls_stop_start_up(url, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        env.email_settings(url)

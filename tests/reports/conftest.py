@@ -54,7 +54,7 @@ def year_2019(hanoi_thanhhoa, admin_user, hanoi, thanhhoa):
     c1, c2, c3 = list(agreement.commitments.order_by("number"))[:3]
     commitment_update(c1, by=by, text="Xúc tiến đầu tư vào Khu kinh tế Nghi Sơn", field="investment",
                       due_on=dt.date(2019, 12, 1))  # fmt: skip
-    commitment_set_status(commitment=c1, new="done", by=by)
+    commitment_set_status(commitment=c1, new="done", by=by, note="Đã tổ chức")
     commitment_add_note(commitment=c1, locality=thanhhoa, by=by, text="Đã tổ chức hội nghị xúc tiến.",
                         noted_on=dt.date(2019, 12, 20))  # fmt: skip
     commitment_update(c2, by=by, text="Kết nối tour du lịch Sầm Sơn – Hà Nội", field="tourism",

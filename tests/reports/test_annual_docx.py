@@ -52,7 +52,7 @@ def test_it_has_the_two_column_header_block(doc):
 def test_it_has_the_title_and_summary(doc):
     texts = [p.text for p in doc.paragraphs]
     i = texts.index("BÁO CÁO")
-    assert texts[i + 1] == "Kết quả hợp tác giữa thành phố Hà Nội và Thanh Hóa năm 2019"
+    assert texts[i + 1] == "Kết quả hợp tác giữa thành phố Hà Nội và tỉnh Thanh Hóa năm 2019"
     assert doc.paragraphs[i].runs[0].bold
 
 
@@ -96,8 +96,10 @@ def test_the_locality_report_names_each_partner(year_2019, tmp_path, admin_user,
     out = tmp_path / "hn.docx"
     call_command("report", "annual", "--locality", "Hà Nội", "--year", "2019", "-o", str(out))
     text = _text(Document(str(out)))
-    assert "Hà Nam (nay thuộc Ninh Bình)" in text
+    assert "tỉnh Hà Nam (nay thuộc tỉnh Ninh Bình)" in text
     assert "Kết quả hợp tác của thành phố Hà Nội với các địa phương năm 2019" in text
+    # addressed to the bodies of the report's date (today): Hà Nam's is Ninh Bình's
+    assert "- UBND tỉnh Ninh Bình;" in text and "UBND Hà Nam" not in text
 
 
 def test_the_grants_of_the_year_leave_out_earlier_and_undated_support(year_2019, admin_user):
@@ -117,4 +119,5 @@ def test_the_grants_of_the_year_leave_out_earlier_and_undated_support(year_2019,
     assert "Quỹ Đền ơn đáp nghĩa" not in text  # given in 2012
     assert "65 dự án, tổng vốn đăng ký khoảng 45.500 tỷ đồng" in text
     report_2012 = report_for_partnership(year_2019, 2012, date_on=dt.date(2013, 1, 5))
-    assert [g[3] for g in report_2012.grants] == ["7"]
+    (table,) = report_2012.section("grants").tables()
+    assert [g[3] for g in table.rows] == ["7"]

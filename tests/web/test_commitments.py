@@ -57,7 +57,7 @@ def test_it_swaps_the_row_for_htmx(client, alice, programme):
     c = _road()
     client.force_login(alice)
     r = client.post(
-        f"/commitments/{c.pk}/status/", {"status": "done", "version": c.version},
+        f"/commitments/{c.pk}/status/", {"status": "done", "note": "Đã xong", "version": c.version},
         headers={"HX-Request": "true"},
     )  # fmt: skip
     body = r.content.decode()
@@ -89,7 +89,7 @@ def test_it_refuses_a_stale_version(client, alice, programme):
     client.force_login(alice)
     r = client.post(
         f"/commitments/{c.pk}/status/",
-        {"status": "done", "version": c.version - 1 if c.version > 1 else 99},
+        {"status": "done", "note": "Xong", "version": c.version - 1 if c.version > 1 else 99},
     )
     assert r.status_code == 400
     assert "người khác sửa" in r.content.decode()

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from hoptac.lib.registers import Register, registers
 from hoptac.lib.sheets import NUMBER_FORMATS, WIDTHS, SheetColumn
+from hoptac.lib.spreadsheet import neutralise, xlsx_cell
 from hoptac.reports.exchange.columns import columns_for, row_of
 
 CHUNK = 2000
@@ -69,7 +70,7 @@ def csv_chunks(reg: Register, user, filters=None) -> Iterator[bytes]:
     yield "\ufeff".encode()
     batch: list[str] = [writer.writerow(header)]
     for row in it:
-        batch.append(writer.writerow(row))
+        batch.append(writer.writerow([neutralise(v) for v in row]))
         if len(batch) >= 500:
             yield "".join(batch).encode("utf-8")
             batch = []
@@ -120,7 +121,7 @@ def write_xlsx(reg: Register, user, filters, out: IO[bytes]) -> None:
     for row in it:
         out_row = []
         for value, fmt in zip(row, formats, strict=True):
-            cell = WriteOnlyCell(ws, value=value)
+            cell = xlsx_cell(ws, value)  # text typed as text, never a live formula
             if fmt and value not in (None, ""):
                 cell.number_format = fmt
             out_row.append(cell)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +26,8 @@ from django.utils.translation import gettext_lazy
 
 from hoptac.activities.models import Activity
 from hoptac.activities.services import activity_create, activity_update
+from hoptac.extraction import UnreadableDocument
+from hoptac.extraction.readers import decode as extraction_decode
 from hoptac.grants.models import Grant
 from hoptac.grants.services import grant_create, grant_update
 from hoptac.investments.models import InvestmentProject
@@ -68,27 +73,93 @@ class _Abort(Exception):
     """Raised inside the transaction to roll it back."""
 
 
-def read_table(data: bytes, filename: str) -> list[list[Any]]:
-    """Return the rows of the first sheet (XLSX) or of the CSV, header included."""
-    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        from openpyxl import load_workbook
+class UnreadableTable(ValueError):
+    """The file is not a table we can read; the message says why, in Vietnamese."""
 
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-        out = [list(r) for r in ws.iter_rows(values_only=True)]
-        wb.close()
-        return out
-    for enc in ("utf-8-sig", "utf-16", "cp1258"):
-        try:
-            text = data.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValueError(_("Không đọc được bảng mã của tệp."))
+
+def read_table(data: bytes, filename: str, *, max_rows: int = MAX_ROWS) -> list[list[Any]]:
+    """Return the rows of the first sheet (XLSX) or of the CSV, header included.
+
+    An XLSX is checked like any ZIP-based file before it is parsed (what its members expand
+    to), its rows are read as they are stored (a stale `<dimension>` neither truncates nor
+    pads the sheet), and reading stops as soon as there are more than `max_rows` data rows.
+    CSV text is decoded by the extractor's layered decoder. Raises UnreadableTable.
+    """
+    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
+        return _xlsx_rows(data, filename, max_rows)
+    try:
+        text, _encoding = extraction_decode(data, filename)
+    except UnreadableDocument as exc:
+        raise UnreadableTable(_("Không đọc được bảng mã của tệp.")) from exc
+    # Windows-1258 writes tones as combining marks: compose them, as headers and names are.
+    text = unicodedata.normalize("NFC", text)
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows: list[list[Any]] = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        rows.append(list(row))
+        if len(rows) > max_rows + 1:
+            raise UnreadableTable(_too_many_rows(max_rows))
+    return rows
+
+
+_ROW_TAG_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+
+
+def _count_rows(data: bytes, path: str) -> int:
+    """Return how many <row> elements the sheet part `path` holds, reading it in chunks."""
+    count, tail = 0, b""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(path.lstrip("/")) as fh:
+        while chunk := fh.read(1 << 20):
+            buf = tail + chunk
+            count += len(_ROW_TAG_RE.findall(buf))
+            # Keep the end of the chunk so that a tag cut in two is counted once, next time.
+            cut = buf.rfind(b"<")
+            tail = buf[cut:] if cut >= len(buf) - 64 else b""
+            if tail:
+                count -= len(_ROW_TAG_RE.findall(tail))
+    return count
+
+
+def _too_many_rows(max_rows: int) -> str:
+    return _("Tệp quá lớn: tối đa %(n)s dòng.") % {"n": f"{max_rows:,}".replace(",", ".")}
+
+
+def _xlsx_rows(data: bytes, filename: str, max_rows: int) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    from hoptac.documents.reading import limits, vietnamese_reason
+    from hoptac.extraction.readers.zipguard import open_zip
+
+    try:
+        open_zip(data, filename, limits(), kind="xlsx").close()
+    except UnreadableDocument as exc:
+        raise UnreadableTable(vietnamese_reason(exc)) from exc
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        raise UnreadableTable(_("Tệp XLSX bị hỏng hoặc không phải XLSX.")) from exc
+    try:
+        if not wb.worksheets:
+            return []
+        ws = wb.worksheets[0]
+        path = getattr(ws, "_worksheet_path", None)
+        if path and _count_rows(data, path) > max_rows + 1:
+            # Counted in the raw XML first: refusing 500,000 rows takes a second, not minutes.
+            raise UnreadableTable(_too_many_rows(max_rows))
+        # The stored <dimension> may be stale (written by another program): read real rows.
+        ws.reset_dimensions()  # type: ignore[union-attr]
+        out: list[list[Any]] = []
+        for row in ws.iter_rows(values_only=True):
+            out.append(list(row))
+            if len(out) > max_rows + 1:
+                raise UnreadableTable(_too_many_rows(max_rows))
+        # Trailing empty rows (formatting only) are not rows of the table.
+        while out and all(v is None or str(v).strip() == "" for v in out[-1]):
+            out.pop()
+        return out
+    finally:
+        wb.close()
 
 
 def template_rows(register: str) -> list[list[str]]:

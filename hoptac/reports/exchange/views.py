@@ -7,8 +7,8 @@ import io
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -16,45 +16,52 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from hoptac.accounts.models import Role
+from hoptac.accounts.permissions import sides_any
+from hoptac.documents.uploads import mb
+from hoptac.jobs.models import JobKind, JobStatus
+from hoptac.jobs.services import job_submit
+from hoptac.jobs.views import job_response, remember
 from hoptac.lib.registers import registers
 from hoptac.reports.exchange.columns import importable
-from hoptac.reports.exchange.export import (
-    CONTENT_TYPES,
-    BadFilter,
-    csv_chunks,
-    records,
-    xlsx_file,
-)
-from hoptac.reports.exchange.importer import import_rows, read_table, template_rows
+from hoptac.reports.exchange.export import CONTENT_TYPES, BadFilter, csv_chunks, records
+from hoptac.reports.exchange.importer import template_rows
+from hoptac.reports.jobs import import_from_json
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
+def _filters(request: HttpRequest) -> dict[str, str]:
+    """Return the whole query string of the list page (every filter, sort and units mode)."""
+    return {k: v for k, v in request.GET.items() if v.strip()}
+
+
 def export(request: HttpRequest, register: str, fmt: str) -> HttpResponseBase:
-    """Stream `register` as CSV or XLSX: the rows the list page with this query string shows
-    (every filter, the sort and the units mode of the page are the register's)."""
+    """Stream `register` as CSV (XLSX through a job): the rows the list page with this query
+    string shows (every filter, the sort and the units mode are the register's)."""
     reg = registers().get(register)
     if reg is None or fmt not in ("csv", "xlsx"):
         raise Http404
-    params = request.GET
     try:
-        records(reg, request.user, params)
+        records(reg, request.user, _filters(request))
     except BadFilter as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     name = f"{register}.{fmt}"
     if fmt == "csv":
         response = StreamingHttpResponse(
-            csv_chunks(reg, request.user, params), content_type=CONTENT_TYPES["csv"]
+            csv_chunks(reg, request.user, _filters(request)), content_type=CONTENT_TYPES["csv"]
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    return FileResponse(
-        xlsx_file(reg, request.user, params), as_attachment=True, filename=name,
-        content_type=CONTENT_TYPES["xlsx"],
+    # XLSX is whole before its first byte: built in a job, downloaded from the job's page.
+    job = job_submit(
+        kind=JobKind.EXPORT, by=request.user, title=f"{reg.label} (XLSX)",
+        params={"register": register, "fmt": fmt, "filters": _filters(request)},
     )  # fmt: skip
+    return job_response(request, job)
 
 
 def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
@@ -69,18 +76,12 @@ def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
         response = HttpResponse(buf.getvalue().encode("utf-8"), content_type=CONTENT_TYPES["csv"])
     else:
         from openpyxl import Workbook
-        from openpyxl.styles import Font
-        from openpyxl.utils import get_column_letter
 
         wb = Workbook()
         ws = wb.active
         ws.title = register
         for row in rows:
             ws.append(row)
-        for i, header in enumerate(rows[0], start=1):
-            ws.column_dimensions[get_column_letter(i)].width = max(14, len(header) + 4)
-            ws.cell(row=1, column=i).font = Font(bold=True)
-        ws.freeze_panes = "A2"
         out = io.BytesIO()
         wb.save(out)
         response = HttpResponse(out.getvalue(), content_type=CONTENT_TYPES["xlsx"])
@@ -98,8 +99,6 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         f = self.cleaned_data["file"]
-        if f.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
         if not f.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
         return f
@@ -107,27 +106,49 @@ class ImportForm(forms.Form):
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
-    """Upload a spreadsheet; show the per-row errors, or what a dry run or the import did."""
+    """Upload a spreadsheet; show the per-row errors, or what a dry run or the import did.
+
+    Only editors and above import (a row's service checks its own sides again). A file over
+    MAX_UPLOAD is answered 413 before it is read.
+    """
+    if not sides_any(request.user, Role.EDITOR):
+        raise PermissionDenied(_("Chỉ biên tập viên trở lên mới được nhập dữ liệu."))
     result = None
+    status = 200
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
+        upload = request.FILES.get("file")
+        if upload is not None and (upload.size or 0) > MAX_UPLOAD:
+            form.is_valid()
+            form.errors.pop("file", None)
+            form.add_error(
+                "file",
+                _("Tệp quá lớn: %(size)s MB, tối đa %(limit)s MB.")
+                % {"size": mb(upload.size or 0), "limit": mb(MAX_UPLOAD)},
+            )
+            status = 413
+        elif form.is_valid():
             upload = form.cleaned_data["file"]
-            try:
-                table = read_table(upload.read(), upload.name)
-            except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's to fix
-                form.add_error("file", _("Không đọc được tệp: %(e)s") % {"e": exc})
+            # Checked and applied in a job (in chunks); with the immediate backend it is done here.
+            job = job_submit(
+                kind=JobKind.IMPORT, by=request.user, title=upload.name,
+                params={"register": form.cleaned_data["register"],
+                        "dry_run": form.cleaned_data["dry_run"]},
+                files=[(upload.name, upload.read())],
+            )  # fmt: skip
+            if not job.is_finished:
+                remember(request, job)
+                return redirect("jobs:detail", pk=job.pk)
+            if job.status == JobStatus.DONE:
+                result = import_from_json(job.result or {})
             else:
-                result = import_rows(
-                    form.cleaned_data["register"], table, by=request.user,
-                    dry_run=form.cleaned_data["dry_run"],
-                )  # fmt: skip
+                form.add_error("file", job.error)
     else:
         form = ImportForm()
-    status = 400 if result is not None and result.errors else 200
+    if status == 200 and result is not None and result.errors:
+        status = 400
     return render(
         request, "reports/import.html",
-        {"form": form, "result": result,
-         "registers": [(k, r.label) for k, r in importable().items()]},
+        {"form": form, "result": result, "registers": [(k, r.label) for k, r in importable().items()]},
         status=status,
     )  # fmt: skip

@@ -17,6 +17,7 @@ from lxml import etree
 
 from hoptac.grants.models import Grant
 from hoptac.lib.registers import registers
+from hoptac.lib.validators import xml_safe
 
 PUBLISHER_REF = "VN-HOPTAC"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -28,7 +29,7 @@ XSD_DIR = Path(__file__).with_name("xsd")
 
 def _narrative(parent, tag: str, text: str, **attrs) -> etree._Element:
     el = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
-    etree.SubElement(el, "narrative").text = text or "—"
+    etree.SubElement(el, "narrative").text = xml_safe(text or "") or "—"
     return el
 
 

@@ -10,6 +10,20 @@
   var fmt = new Intl.NumberFormat(lang === "EN" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 });
   var charts = [];
 
+  // A series with no figure draws bare axes (and ECharts throws on an empty category axis):
+  // say so in words instead.
+  function hasData(values) {
+    return (values || []).some(function (v) { return v != null && v !== 0; });
+  }
+
+  function empty(id) {
+    var el = document.getElementById(id);
+    if (!el) { return; }
+    el.classList.add("chart-empty");
+    el.removeAttribute("role");
+    el.textContent = el.dataset.empty || "";
+  }
+
   function init(id) {
     var el = document.getElementById(id);
     if (!el) { return null; }
@@ -107,16 +121,23 @@
       series: series
     };
   }
-  var inv = init("chart-investment");
+  var inv = (y.years || []).length && (hasData(y.new_capital) || hasData(y.reported))
+    ? init("chart-investment") : empty("chart-investment");
   if (inv) {
     inv.setOption(barOption([
       { type: "bar", name: L.new_capital, data: y.new_capital },
       { type: "line", name: L.reported, data: y.reported, connectNulls: true, symbolSize: 8 }
     ], L.billion));
   }
-  var gr = init("chart-grants");
+  var gr = (y.grant_years || []).length && (hasData(y.given) || hasData(y.received))
+    ? init("chart-grants") : empty("chart-grants");
   if (gr) {
-    gr.setOption(barOption([{ type: "bar", name: L.grants_year, data: y.grants, itemStyle: { color: "#2e7d32" } }], L.billion));
+    var grOption = barOption([
+      { type: "bar", name: L.given, data: y.given, itemStyle: { color: "#2e7d32" } },
+      { type: "bar", name: L.received, data: y.received, itemStyle: { color: "#c77c02" } }
+    ], L.billion);
+    grOption.xAxis.data = y.grant_years;
+    gr.setOption(grOption);
   }
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
   window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.resize(); }); });

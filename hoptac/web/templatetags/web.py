@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from hoptac.lib.numbers import BILLION, format_vnd, in_current_language
+from hoptac.lib.numbers import format_vnd, in_current_language
 
 register = template.Library()
 
@@ -26,14 +26,6 @@ def vnd(value) -> str:
     if value is None or value == "":
         return "—"
     return format_vnd(value)
-
-
-@register.filter
-def billions(value) -> str:
-    """Format đồng as a plain number of billions (for chart axes and tables)."""
-    if value is None:
-        return "—"
-    return in_current_language(Decimal(value) / BILLION, 1)
 
 
 @register.filter
@@ -71,12 +63,24 @@ def may(user, obj) -> bool:
 
 
 @register.filter
-def percent(part, whole) -> float:
-    if not whole:
-        return 0
-    return round(100 * (part or 0) / whole, 1)
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
 
 
 @register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
+def by_document(sources) -> list[dict]:
+    """Group a record's evidence by document, in the order first cited: each group has the
+    document, its id, the first fact (to link to), the number of facts and their kinds."""
+    groups: dict[int, dict] = {}
+    for s in sources or []:
+        g = groups.setdefault(
+            s.document_id,
+            {"document": s.document, "document_id": s.document_id, "fact_id": s.fact_id,
+             "facts": 0, "kinds": []},
+        )  # fmt: skip
+        if s.fact_id:
+            g["facts"] += 1
+            kind = s.fact.get_kind_display()
+            if kind not in g["kinds"]:
+                g["kinds"].append(kind)
+    return list(groups.values())

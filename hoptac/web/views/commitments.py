@@ -21,6 +21,8 @@ from hoptac.lib.registers import Register, registers
 from hoptac.lib.services import ConcurrentEdit
 from hoptac.partnerships.models import Agency, Commitment, CommitmentStatus
 from hoptac.partnerships.services import TRANSITIONS, commitment_set_status
+from hoptac.reminders.digests import attach_latest_notes
+from hoptac.reminders.followup import bulk_form_context, commitment_changes, note_form_context
 from hoptac.web.queries import Units, units_mode
 from hoptac.web.views.registers import attach_sources
 
@@ -39,11 +41,15 @@ def _get_commitment_for_user(user, pk: int) -> Commitment:
 
 
 def _decorate(user, rows, today: dt.date) -> None:
+    attach_latest_notes(rows)
     for c in rows:
         c.can_edit = may_change_commitment(user, c)
         c.overdue = c.is_overdue(today)
+        c.stale = c.stale_days(today)
         c.next_statuses = [(s, CommitmentStatus(s).label) for s in CommitmentStatus.values
                            if s in TRANSITIONS[c.status]]  # fmt: skip
+        # The form starts on the current status, so a careless click changes nothing.
+        c.status_choices = [(c.status, CommitmentStatus(c.status).label), *c.next_statuses]
 
 
 @vary_on_headers("HX-Request")
@@ -65,7 +71,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             led_commitments__commitment__agreement__partnership__in=visible.values("id"))
         .select_related("locality").distinct().order_by("name"),
         "field_options": field_choices(), "status_options": CommitmentStatus.choices,
-        "query": request.GET.urlencode(), "today": today,
+        "query": request.GET.urlencode(), "today": today, **bulk_form_context(request.user),
     }  # fmt: skip
     template = "web/commitments.html#results" if request.htmx else "web/commitments.html"
     return render(request, template, context)
@@ -80,6 +86,7 @@ def commitment_page(request: HttpRequest, pk: int) -> HttpResponse:
         "nav": "commitments", "c": c,
         "history": c.status_changes.select_related("changed_by").order_by("-changed_at", "-id"),
         "notes": c.notes.select_related("locality").order_by("-noted_on", "-id"),
+        "changes": commitment_changes(c), **note_form_context(request.user, c),
     }  # fmt: skip
     return render(request, "web/commitment.html", context)
 
@@ -110,9 +117,13 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
             attach_sources([c, c.agreement])
             context = {"nav": "commitments", "c": c, "error": error,
                        "history": c.status_changes.select_related("changed_by"),
-                       "notes": c.notes.select_related("locality")}  # fmt: skip
+                       "notes": c.notes.select_related("locality"),
+                       "changes": commitment_changes(c), "chosen_status": request.POST.get("status"),
+                       "typed_note": request.POST.get("note", ""),
+                       **note_form_context(request.user, c)}  # fmt: skip
             return render(request, "web/commitment.html", context, status=400)
         return redirect("web:commitment", pk=pk)
     c = _get_commitment_for_user(request.user, pk)
     _decorate(request.user, [c], timezone.localdate())
-    return render(request, "web/commitments.html#row", {"c": c, "error": error, "saved": not error})
+    context = {"c": c, "error": error, "saved": not error, **bulk_form_context(request.user)}
+    return render(request, "web/commitments.html#row", context)

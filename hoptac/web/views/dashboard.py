@@ -15,11 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoptac.accounts.models import Membership
 from hoptac.documents.models import Document, RecordSource
 from hoptac.grants.models import Grant
-from hoptac.investments.models import InvestmentProject, InvestmentSnapshot
 from hoptac.localities.models import Generation, Locality
 from hoptac.partnerships.models import Commitment, CommitmentStatus, Meeting, Partnership
+from hoptac.reminders.digests import open_commitments
+from hoptac.reports.figures import CapitalFigures, GrantFigures, capital_figures, grant_figures
 from hoptac.web.queries import (
     CURRENT,
     HISTORIC,
@@ -29,7 +31,8 @@ from hoptac.web.queries import (
     visible_partnership_ids,
 )
 
-DEFAULT_LOCALITY_CODE = 1  # Hà Nội in both generations
+DEFAULT_LOCALITY_CODE = 1  # Hà Nội in both generations, for visitors with no side
+BILLION = 1_000_000_000
 OPEN = [CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS]
 
 
@@ -71,23 +74,9 @@ def _get_partnerships_for_user(user, family: set[int]) -> list[Partnership]:
     )
 
 
-def latest_snapshots(pids) -> list[InvestmentSnapshot]:
-    """Return the latest snapshot of each partnership and direction (investor → host)."""
-    seen, out = set(), []
-    rows = InvestmentSnapshot.objects.filter(partnership_id__in=pids).order_by(
-        "partnership_id", "origin_id", "host_id", "-reported_on", "-id"
-    )
-    for s in rows:
-        key = (s.partnership_id, s.origin_id, s.host_id)
-        if key not in seen:
-            seen.add(key)
-            out.append(s)
-    return out
-
-
 def partnership_measures(pids) -> dict[int, dict[str, int]]:
-    """Return per partnership: registered capital and projects (the larger of the sum of the
-    recorded projects and the latest reported totals), grants in đồng, meetings."""
+    """Return per partnership: registered capital and projects (reports.figures' rule),
+    grants in đồng (given either way), meetings."""
     out: dict[int, dict[str, int]] = defaultdict(
         lambda: {"capital": 0, "projects": 0, "grants": 0, "meetings": 0}
     )
@@ -103,51 +92,35 @@ def partnership_measures(pids) -> dict[int, dict[str, int]]:
         .annotate(s=Sum("amount_vnd"))
     ):
         out[row["partnership_id"]]["grants"] = row["s"] or 0
-    projects = InvestmentProject.objects.filter(partnership_id__in=pids).values("partnership_id")
-    for row in projects.annotate(n=Count("id"), s=Sum("capital_vnd")):
-        out[row["partnership_id"]]["capital"] = row["s"] or 0
-        out[row["partnership_id"]]["projects"] = row["n"]
-    reported: dict[int, dict[str, int]] = defaultdict(lambda: {"capital": 0, "projects": 0})
-    for s in latest_snapshots(pids):
-        reported[s.partnership_id]["capital"] += s.capital_vnd or 0
-        reported[s.partnership_id]["projects"] += s.projects or 0
-    for pid, r in reported.items():
-        out[pid]["capital"] = max(out[pid]["capital"], r["capital"])
-        out[pid]["projects"] = max(out[pid]["projects"], r["projects"])
+    for pid, m in capital_figures(pids).by_partnership.items():
+        out[pid]["capital"], out[pid]["projects"] = m["capital"], m["projects"]
     return out
 
 
-def money_by_year(pids) -> dict[str, list]:
-    """Return the years and, per year: capital reported to date (the latest report of the
-    year, summed over partnerships and directions), new projects' capital, grants."""
-    reported: dict[int, dict[tuple, int]] = defaultdict(dict)
-    snaps = InvestmentSnapshot.objects.filter(partnership_id__in=pids, reported_on__isnull=False)
-    for s in snaps.order_by("reported_on", "id"):
-        year = s.reported_on.year  # type: ignore[union-attr]  # filtered non-null above
-        reported[year][(s.partnership_id, s.origin_id, s.host_id)] = s.capital_vnd or 0
-    new_capital: dict[int, int] = {}
-    for row in (
-        InvestmentProject.objects.filter(partnership_id__in=pids, registered_on__isnull=False)
-        .values("registered_on__year")
-        .annotate(s=Sum("capital_vnd"))
-    ):
-        new_capital[row["registered_on__year"]] = row["s"] or 0
-    grants: dict[int, int] = {}
-    for row in (
-        Grant.objects.filter(partnership_id__in=pids, year__isnull=False)
-        .values("year")
-        .annotate(s=Sum("amount_vnd"))
-    ):
-        grants[row["year"]] = row["s"] or 0
-    years = sorted(set(reported) | set(new_capital) | set(grants))
-    billions = 1_000_000_000
+def money_chart(capital: CapitalFigures, grants: GrantFigures) -> dict[str, list]:
+    """Return the charts' data: cumulative capital at each year's end (and "to date" when
+    undated records add to it), new projects' capital, support given and received by year
+    with "chưa rõ năm". Each chart's last (or summed) values are the key figures."""
+    years = capital.years()
+    cats = [str(y) for y in years]
+    reported = [capital.by_year[y] for y in years]
+    new = [capital.new_by_year.get(y, 0) for y in years]
+    if not reported or reported[-1] != capital.capital:
+        cats.append(_("Đến nay"))
+        reported.append(capital.capital)
+        new.append(0)
+    grant_years = grants.years()
     return {
-        "years": [str(y) for y in years],
-        "reported": [round(sum(reported[y].values()) / billions, 1) if y in reported else None
-                     for y in years],
-        "new_capital": [round(new_capital.get(y, 0) / billions, 1) for y in years],
-        "grants": [round(grants.get(y, 0) / billions, 2) for y in years],
-    }  # fmt: skip
+        "years": cats,
+        "reported": [round(v / BILLION, 1) for v in reported],
+        "reported_vnd": reported,
+        "new_capital": [round(v / BILLION, 1) for v in new],
+        "grant_years": [str(y) if y is not None else _("chưa rõ năm") for y in grant_years],
+        "given": [round(grants.by_year[y]["given"] / BILLION, 3) for y in grant_years],
+        "received": [round(grants.by_year[y]["received"] / BILLION, 3) for y in grant_years],
+        "given_vnd": [grants.by_year[y]["given"] for y in grant_years],
+        "received_vnd": [grants.by_year[y]["received"] for y in grant_years],
+    }
 
 
 def partners_of(partnerships, family, units: Units, mode: str, measures) -> list[PartnerRow]:
@@ -168,11 +141,13 @@ def partners_of(partnerships, family, units: Units, mode: str, measures) -> list
 def dashboard(request: HttpRequest) -> HttpResponse:
     mode = units_mode(request)
     units = Units.load()
-    chosen = _chosen(units, request.GET.get("locality"), mode)
+    chosen = _chosen(units, request.GET.get("locality") or _own_locality_key(request.user), mode)
     family = units.family(chosen, mode)
     partnerships = _get_partnerships_for_user(request.user, family)
     pids = [p.pk for p in partnerships]
     measures = partnership_measures(pids)
+    capital = capital_figures(pids)
+    grants = grant_figures(pids, family)
     partners = partners_of(partnerships, family, units, mode, measures)
     today = timezone.localdate()
     due = (
@@ -206,12 +181,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "totals": {
             "partners": len(partners),
             "meetings": sum(r.meetings for r in partners),
-            "capital": sum(measures[p]["capital"] for p in pids if p in measures),
-            "projects": sum(measures[p]["projects"] for p in pids if p in measures),
-            "grants": sum(measures[p]["grants"] for p in pids if p in measures),
+            "capital": capital.capital, "projects": capital.projects,
+            "grants_given": grants.given, "grants_received": grants.received,
             "open": Commitment.objects.filter(
                 agreement__partnership_id__in=pids, status__in=OPEN).count(),
         },
+        "stale": _stale(pids, today),
         "overdue": [c for c in due_list if c.due_on and c.due_on < today],
         "due_soon": [c for c in due_list if c.due_on and c.due_on >= today],
         "meetings": meetings,
@@ -219,11 +194,27 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "chart": {
             "map": "vn34" if mode == CURRENT else "vn63",
             "chosen": map_code(chosen), "chosen_label": units.label(chosen.pk, mode),
-            "partners": map_data, "years": money_by_year(pids),
+            "partners": map_data, "years": money_chart(capital, grants),
             "labels": _chart_labels(),
         },
     }  # fmt: skip
     return render(request, "web/dashboard.html", context)
+
+
+def _own_locality_key(user) -> str | None:
+    """Return the key of the signed-in user's own locality (their first membership)."""
+    if not user.is_authenticated:
+        return None
+    m = Membership.objects.filter(user=user).select_related("locality").order_by("id").first()
+    return m.locality.key if m else None
+
+
+def _stale(pids, today: dt.date) -> list[Commitment]:
+    """Return the open commitments not updated for HOPTAC_STALE_DAYS, longest first."""
+    rows = [c for c in open_commitments(pids) if c.stale_days(today) is not None]
+    for c in rows:
+        c.stale = c.stale_days(today)  # type: ignore[attr-defined]
+    return sorted(rows, key=lambda c: -c.stale)[:20]  # type: ignore[attr-defined]
 
 
 def _latest_documents(user, pids, meetings) -> list[Document]:
@@ -254,6 +245,8 @@ def _chart_labels() -> dict[str, str]:
         "reported": _("Vốn đăng ký lũy kế theo báo cáo (tỷ đồng)"),
         "new_capital": _("Vốn đăng ký của dự án mới (tỷ đồng)"),
         "grants_year": _("Hỗ trợ trong năm (tỷ đồng)"),
+        "given": _("Đã hỗ trợ (tỷ đồng)"),
+        "received": _("Được hỗ trợ (tỷ đồng)"),
         "chosen": _("Địa phương đang xem"),
         "no_data": _("Không có số liệu"),
         "billion": _("tỷ đồng"),

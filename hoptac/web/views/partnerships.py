@@ -13,6 +13,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoptac.accounts.models import Role
+from hoptac.accounts.permissions import can
 from hoptac.accounts.predicates import may_write_partnership
 from hoptac.activities.models import Activity
 from hoptac.documents.models import Document, RecordSource
@@ -123,7 +125,8 @@ def partnership_page(request: HttpRequest, pk: int) -> HttpResponse:
         "sides": [
             # a side is named as it was, with its successor: "Ninh Thuận (nay thuộc Khánh Hòa)"
             {"locality": m.locality, "label": units.label(m.locality_id, HISTORIC),
-             "focal": [f for f in focal if f.locality_id == m.locality_id]}
+             "focal": [f for f in focal if f.locality_id == m.locality_id],
+             "can_edit": can(request.user, Role.EDITOR, m.locality_id)}
             for m in partnership.members.all()
         ],
         "timeline": _timeline(meetings, agreements, activities),

@@ -14,7 +14,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from hoptac.localities.services import localities_load
 
 DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "hoptac-demo"  # noqa: S105 - printed on the console on purpose; demo only
+# At least 12 characters and not a common password, like every password (settings).
+DEMO_PASSWORD = "hoptac-thu-nghiem"  # noqa: S105 - printed on the console on purpose; demo only
+DEMO_EMAIL = "demo@hoptac.invalid"  # so that `hoptac remind` has someone to write to
 CORPUS = Path(settings.BASE_DIR).parent / "corpus" / "dev"
 # Two samples print a day and month but no year; they report 2019 conferences, and their
 # outlets published them on the day. Giving that date keeps the units of the time (Quảng Ninh
@@ -36,6 +38,11 @@ class Command(BaseCommand):
     def handle(self, *args, **opts) -> None:
         if not 1 <= opts["port"] <= 65535:
             raise CommandError("--port must be between 1 and 65535")
+        if not settings.DEBUG:
+            raise CommandError(
+                "hoptac demo creates a superuser with a published password, so it runs only "
+                "with DEBUG on (DEBUG=1, as `make run` sets it)."
+            )
         call_command("migrate", interactive=False, verbosity=0)
         localities_load()
         user = self._demo_user()
@@ -53,7 +60,16 @@ class Command(BaseCommand):
         users = get_user_model()
         user = users.objects.filter(username=DEMO_USERNAME).first()
         if user is None:
-            user = users.objects.create_superuser(DEMO_USERNAME, password=DEMO_PASSWORD)
+            user = users.objects.create_superuser(
+                DEMO_USERNAME, email=DEMO_EMAIL, password=DEMO_PASSWORD
+            )
+        else:
+            if not user.check_password(DEMO_PASSWORD):  # an older demo database
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+            if not user.email:
+                user.email = DEMO_EMAIL
+                user.save(update_fields=["email"])
         return user
 
     def _ingest_samples(self, user) -> int:

@@ -8,7 +8,12 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hoptac.reports.services import render, report_for_locality_name, report_for_names
+from hoptac.reports.services import (
+    FORMATS,
+    render,
+    report_for_locality_name,
+    report_for_names,
+)
 
 
 class Command(BaseCommand):
@@ -22,16 +27,23 @@ class Command(BaseCommand):
         who.add_argument("--locality", metavar="NAME", help="one locality across all its partners")
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--format", choices=["docx", "pdf"], default=None,
-                            help="default: from the output file's extension, else docx")  # fmt: skip
+                            help="default: from the output file's extension (.docx or .pdf)")  # fmt: skip
         parser.add_argument("--date", type=dt.date.fromisoformat, default=None,
                             help="the date printed on the report (YYYY-MM-DD); default today")  # fmt: skip
         parser.add_argument("-o", "--output", required=True, help="the file to write")
 
     def handle(self, *args, **opts) -> None:
         out = Path(opts["output"])
-        fmt = opts["format"] or (
-            out.suffix.lstrip(".").lower() if out.suffix.lower() in (".pdf", ".docx") else "docx"
-        )
+        suffix = out.suffix.lstrip(".").lower()
+        if suffix not in FORMATS:
+            raise CommandError(
+                f"-o {out}: the report is written as .docx or .pdf, not as “.{suffix}”"
+                if suffix
+                else f"-o {out}: name the file .docx or .pdf"
+            )
+        fmt = opts["format"] or suffix
+        if fmt != suffix:
+            raise CommandError(f"-o {out} does not match --format {fmt}")
         try:
             if opts["partners"]:
                 if len(opts["partners"]) < 2:

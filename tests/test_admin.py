@@ -72,7 +72,7 @@ def test_the_admin_cannot_change_a_commitment_status_without_its_history_row(
     a = agreement_create(partnership=hanoi_thanhhoa, by=admin_user, kind="minutes", title="BB",
                          placeholders=1)  # fmt: skip
     c = a.commitments.get()
-    commitment_set_status(commitment=c, new="done", by=admin_user)
+    commitment_set_status(commitment=c, new="done", by=admin_user, note="Đã xong")
     c.refresh_from_db()
     _change(client, Commitment, c, status="planned", text="Sửa nội dung")
     c.refresh_from_db()

@@ -273,7 +273,9 @@ def person_search(request: HttpRequest) -> HttpResponse:
 
 def person_page(request: HttpRequest, pk: int) -> HttpResponse:
     """A person's page: their meetings, each with the titles held and the role that day."""
-    person = Person.objects.filter(pk=pk).first()
+    from hoptac.partnerships.register import people_visible_to  # the people register's rule
+
+    person = people_visible_to(request.user).filter(pk=pk).first()
     if person is None:
         raise Http404(_("Không tìm thấy cá nhân."))
     rows = list(

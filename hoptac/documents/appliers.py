@@ -189,7 +189,8 @@ def apply_commitment_count(fact: Fact, event: Event, *, by, tally: Tally) -> Non
     if agreement is None:
         agreement = agreement_create(
             partnership=event.partnership, by=by, placeholders=count, meeting=event.meeting,
-            kind=AgreementKind.CONCLUSION, title=_("Kết luận hội nghị"),
+            # a record's title is data, in Vietnamese whatever the reviewer's language
+            kind=AgreementKind.CONCLUSION, title="Kết luận hội nghị",
             signed_on=event.meeting.held_on, agreed_count=count, agreed_unit=unit,
             agreed_parts=[part],
         )  # fmt: skip

@@ -47,7 +47,7 @@ def too_large_response(request: HttpRequest, message: str) -> HttpResponse:
     page = (
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}'
         f"</title></head><body><main><h1>{escape(title)}</h1><p>{escape(message)}</p>"
-        f'<p><a href="javascript:history.back()">{escape(_("Quay lại"))}</a></p></main></body></html>'
+        f'<p><a href="/">{escape(_("Về trang tổng quan"))}</a></p></main></body></html>'
     )
     return HttpResponse(page, status=413, content_type="text/html; charset=utf-8")
 

@@ -7,8 +7,9 @@ printed ("Sở KH&ĐT"); the locality and the "tỉnh"/"thành phố" after a na
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hoptac.extraction.localities import Mention
 from hoptac.lib import units
@@ -50,6 +51,21 @@ class Sides:
     parties: list[str]
     kinds: dict[str, str | None]
     issuer: str | None = None
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted((m for m in self.mentions if m.name), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """The resolved mentions that start after `start` and end by `end`."""
+        i = bisect.bisect_right(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
 
 
 @dataclass(frozen=True)
@@ -123,9 +139,7 @@ def _one(name: str, at: int, sides: Sides) -> list[Agency]:
         agency = _clean(name[: both.start()])
         return [Agency(p, agency) for p in parties]
     offset = at + (len(name) - len(name.lstrip()))
-    inside = [
-        m for m in sides.mentions if m.name and offset < m.start and m.end <= offset + len(name) + 2
-    ]
+    inside = sides.inside(offset, offset + len(name) + 2)
     if inside:
         m = inside[-1]
         cut = m.start - offset

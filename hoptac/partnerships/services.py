@@ -106,6 +106,18 @@ def partnership_get_or_create(
     return p, True
 
 
+def partnership_set_published(
+    partnership: Partnership, *, by, published: bool, expected_version: int | None = None
+) -> Partnership:
+    """Publish a partnership (anonymous visitors then see its records and report) or withdraw
+    it; an editor of one of its sides decides, and the history says who did and when."""
+    require_partner(by, Role.EDITOR, partnership)
+    partnership._change_reason = "publish" if published else "unpublish"  # type: ignore[attr-defined]
+    return record_update(
+        partnership, by=by, expected_version=expected_version, is_published=published
+    )
+
+
 def partnership_update(partnership: Partnership, *, by, expected_version=None, **changes):
     pred.require(pred.may_write_partnership, by, partnership)
     return record_update(partnership, by=by, expected_version=expected_version, **changes)

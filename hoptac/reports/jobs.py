@@ -115,7 +115,7 @@ def import_from_json(data: dict[str, Any]) -> ImportResult:
 
 def annual_report_file(ctx: JobContext) -> dict[str, Any]:
     """Render the annual report the stored query asks for, as the user who asked."""
-    from hoptac.reports.views import AnnualForm, annual_file
+    from hoptac.reports.forms import AnnualForm, annual_file
 
     form = AnnualForm(QueryDict(ctx.params["query"]), user=ctx.user)
     if not form.is_valid():

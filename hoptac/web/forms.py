@@ -90,7 +90,11 @@ class PartnershipCreateForm(forms.Form):
     first = forms.ModelChoiceField(Locality.objects.none(), label=_("Địa phương thứ nhất"))
     second = forms.ModelChoiceField(Locality.objects.none(), label=_("Địa phương thứ hai"))
     name = forms.CharField(label=_("Tên"), max_length=255, required=False)
-    is_published = forms.BooleanField(label=_("Công khai"), required=False, initial=True)
+    # A new partnership starts unpublished: publishing is its own decision, taken on the
+    # partnership's page (partnership_set_published) and kept in its history.
+    is_published = forms.BooleanField(
+        label=_("Công khai"), required=False, initial=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,7 +113,7 @@ class PartnershipCreateForm(forms.Form):
 class PartnershipForm(RecordForm):
     class Meta:
         model = Partnership
-        fields = ["name", "started_on", "description", "is_published"]
+        fields = ["name", "started_on", "description"]
 
 
 class MeetingForm(RecordForm):

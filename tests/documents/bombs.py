@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zipfile
@@ -36,6 +37,7 @@ def _rebuild(base: bytes, replace: dict[str, bytes | None], writer=None) -> byte
     return out.getvalue()
 
 
+@functools.cache  # built once per test run: the bytes are never changed
 def declared_size_bomb(declared: int = 2 * 1024**3) -> bytes:
     """A DOCX whose document.xml says it expands to `declared` bytes (2 GB)."""
     data = bytearray(small_docx())
@@ -49,6 +51,7 @@ def declared_size_bomb(declared: int = 2 * 1024**3) -> bytes:
     return bytes(data)
 
 
+@functools.cache  # built once per test run: the bytes are never changed
 def ratio_bomb(megabytes: int = 80) -> bytes:
     """A DOCX whose document.xml really inflates to `megabytes` MB at a ratio near 1000."""
 
@@ -64,6 +67,7 @@ def ratio_bomb(megabytes: int = 80) -> bytes:
     return _rebuild(small_docx(), {"word/document.xml": None}, write)
 
 
+@functools.cache  # built once per test run: the bytes are never changed
 def million_paragraphs(n: int = 1_000_000) -> bytes:
     """A DOCX of `n` distinct short paragraphs: compresses like a real document, huge text."""
 

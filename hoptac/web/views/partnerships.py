@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import can
@@ -28,6 +31,7 @@ from hoptac.partnerships.models import (
     Partnership,
     Request,
 )
+from hoptac.partnerships.services import partnership_set_published
 from hoptac.web.queries import (
     HISTORIC,
     Units,
@@ -204,3 +208,28 @@ def _documents(user, partnership, *groups) -> list[Document]:
         Document.objects.filter(id__in=ids).defer("original", "text")
         .order_by("-published_on", "-id")
     )  # fmt: skip
+
+
+@require_POST
+def partnership_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish or withdraw a partnership: an explicit decision, kept in its history."""
+    partnership = _get_partnership_for_user(request.user, pk)
+    publish = request.POST.get("published") == "1"
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        partnership_set_published(
+            partnership, by=request.user, published=publish, expected_version=version
+        )
+    except ValidationError as err:
+        messages.error(request, " ".join(err.messages))
+    else:
+        messages.success(
+            request,
+            _("Đã công khai quan hệ hợp tác: ai cũng xem được các bản ghi và báo cáo.")
+            if publish
+            else _("Đã thôi công khai: chỉ cán bộ của các bên xem được."),
+        )
+    return redirect("web:partnership", pk=partnership.pk)

@@ -111,7 +111,7 @@ def partnership_set_published(
 ) -> Partnership:
     """Publish a partnership (anonymous visitors then see its records and report) or withdraw
     it; an editor of one of its sides decides, and the history says who did and when."""
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     partnership._change_reason = "publish" if published else "unpublish"  # type: ignore[attr-defined]
     return record_update(
         partnership, by=by, expected_version=expected_version, is_published=published

@@ -18,23 +18,9 @@ from hoptac.accounts.models import ROLE_RANK, Membership, Role
 
 
 def _family(locality_ids: Iterable[int]) -> set[int]:
-    """Return the ids together with their predecessors and successors."""
     from hoptac.localities.models import Locality
 
-    ids = set(locality_ids)
-    if not ids:
-        return ids
-    rows = Locality.objects.filter(
-        Q(id__in=ids) | Q(successor_id__in=ids) | Q(predecessors__id__in=ids)
-    ).values_list("id", "successor_id")
-    for lid, succ in rows:
-        ids.add(lid)
-        if succ:
-            ids.add(succ)
-    # the predecessors of each successor are the same side as well
-    succ_ids = {s for _, s in rows if s}
-    ids |= set(Locality.objects.filter(successor_id__in=succ_ids).values_list("id", flat=True))
-    return ids
+    return Locality.objects.family(locality_ids)
 
 
 def sides(user, role: str = Role.EDITOR) -> set[int] | None:

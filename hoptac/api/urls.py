@@ -46,4 +46,11 @@ def _denied(request: HttpRequest, exc: PermissionDenied):
 
 from hoptac.api import reads, writes  # noqa: E402, F401  (writes add to the reads router)
 
+
+@api.exception_handler(reads.FilterError)
+def _bad_filter(request: HttpRequest, exc: reads.FilterError):
+    detail = [{"field": f, "message": m} for f, msgs in exc.errors.items() for m in msgs]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
 api.add_router("/", reads.router)

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
+from hoptac.documents import services as ds
 from hoptac.documents.models import Document, Fact, RecordSource
-from hoptac.lib.admin import TrackedAdmin
+from hoptac.lib.admin import TrackedAdmin, service_action
 
 
 @admin.register(Document)
@@ -18,8 +19,16 @@ class FactAdmin(TrackedAdmin):
     list_display = ("kind", "document", "state", "confidence")
     list_filter = ("kind", "state")
     search_fields = ("document__title",)
-    readonly_fields = (*TrackedAdmin.readonly_fields, "proposed_value", "evidence")
+    # A fact's state changes with its records (accepting writes them): only through the
+    # review services, from the review page or these actions.
+    readonly_fields = (*TrackedAdmin.readonly_fields, "proposed_value", "evidence", "state",
+                       "value", "reviewed_at", "reviewed_by")  # fmt: skip
     list_select_related = ("document",)
+    actions = [
+        service_action("accept_facts", "Chấp nhận (ghi vào các bản ghi)",
+                       lambda f, user: ds.fact_accept(fact=f, by=user)),
+        service_action("reject_facts", "Loại", lambda f, user: ds.fact_reject(fact=f, by=user)),
+    ]  # fmt: skip
 
 
 @admin.register(RecordSource)

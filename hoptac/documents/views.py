@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -55,8 +54,11 @@ from hoptac.localities.models import Locality
 PAGE_SIZE = 25
 
 
-def _get_document(pk: int) -> Document:
-    return get_object_or_404(Document.objects.defer("original"), pk=pk)
+def _get_document(pk: int, user) -> Document:
+    """Return the document if `user` may read it (the documents register's rule), else 404."""
+    from hoptac.documents.register import documents_visible_to
+
+    return get_object_or_404(documents_visible_to(user).defer(None).defer("original"), pk=pk)
 
 
 def _get_fact(pk: int) -> Fact:
@@ -65,26 +67,24 @@ def _get_fact(pk: int) -> Fact:
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    """Documents with facts awaiting review, filterable by partner and publication date."""
-    docs = Document.objects.defer("original", "text").annotate(
-        pending=Count("facts", filter=Q(facts__state=ReviewState.PROPOSED)),
-        total=Count("facts"),
-    )
-    if request.GET.get("all") != "1":
-        docs = docs.filter(pending__gt=0)
-    partner = _int(request.GET.get("partner"))
-    partner_loc = Locality.objects.filter(pk=partner).first() if partner else None
-    if partner_loc is not None:
-        names = {partner_loc.name, *partner_loc.names.values_list("name", flat=True)}
-        docs = docs.filter(facts__kind=FactKind.PARTY, facts__value__name__in=names).distinct()
-    start, end = _date(request.GET.get("from")), _date(request.GET.get("to"))
-    if start:
-        docs = docs.filter(published_on__gte=start)
-    if end:
-        docs = docs.filter(published_on__lte=end)
-    page = Paginator(docs.order_by("-published_on", "-id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    """Documents with facts awaiting review, filterable by partner and publication date.
+
+    The rows are the documents register's (documents/register.py): only documents the user
+    may read, filtered by the same FilterSet as every other surface."""
+    from hoptac.documents.register import DOCUMENTS, with_counts
+
+    g = request.GET
+    params = {
+        "q": g.get("q", ""), "partner": g.get("partner", ""),
+        "published_from": g.get("from", ""), "published_to": g.get("to", ""),
+        "review": "all" if g.get("all") == "1" else "pending", "sort": "-published_on",
+    }  # fmt: skip
+    found = DOCUMENTS.filter(request.user, params)
+    partner_loc = None
+    if "partner" in found.active:
+        partner_loc = Locality.objects.filter(pk=_int(g.get("partner"))).first()
+    docs = with_counts(found.qs)
+    page = Paginator(docs, PAGE_SIZE).get_page(request.GET.get("page"))
     parties = _parties_of(page.object_list)
     ctx = {
         "page": page,
@@ -93,6 +93,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "id", "name", "generation"
         ),
         "partner": partner_loc,
+        "errors": found.errors,
         "date_from": request.GET.get("from", ""),
         "date_to": request.GET.get("to", ""),
         "show_all": request.GET.get("all") == "1",
@@ -126,7 +127,7 @@ def _date(raw: str | None) -> dt.date | None:
 
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _get_document(pk)
+    document = _get_document(pk, request.user)
     panel_only = bool(request.htmx) and request.GET.get("panel") == "1"
     return _panel_or_page(
         request, document, full=not panel_only, focus=request.GET.get("focus", "")[:40]
@@ -313,7 +314,7 @@ def fact_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def document_accept_all_view(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _get_document(pk)
+    document = _get_document(pk, request.user)
     tally, errors = document_accept_all(document=document, by=request.user)
     status = _("Đã chấp nhận %(n)s dữ kiện.") % {"n": tally.accepted}
     if errors:

@@ -7,10 +7,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from hoptac.accounts.models import Role
-from hoptac.accounts.permissions import require_any
+from hoptac.accounts.predicates import may_change_grant, may_write_partnership, require
 from hoptac.grants.models import Grant
 from hoptac.lib.services import record_create, record_update
+from hoptac.partnerships.services import partnership_require_sides
 
 
 def _check(values: dict[str, Any]) -> None:
@@ -23,20 +23,25 @@ def _check(values: dict[str, Any]) -> None:
 
 
 def grant_create(*, partnership, by, **values: Any) -> Grant:
-    """Record a grant; an editor of the donor's or the recipient's side may."""
-    require_any(by, Role.EDITOR, [values["donor"], values["recipient"]])
+    """Record a grant inside `partnership`: an editor of the donor's or the recipient's side
+    may, and both must be sides of the partnership."""
+    require(may_write_partnership, by, partnership)
+    require(may_change_grant, by, Grant(partnership=partnership, **values))
+    partnership_require_sides(
+        partnership, donor=values.get("donor"), recipient=values.get("recipient")
+    )
     _check(values)
     return record_create(Grant, by=by, partnership=partnership, **values)
 
 
 def grant_update(grant: Grant, *, by, expected_version=None, **changes: Any) -> Grant:
-    require_any(by, Role.EDITOR, [grant.donor, grant.recipient])
-    moved = [changes[k] for k in ("donor", "recipient") if k in changes]
-    if moved:  # the grant must stay with a side the editor holds
-        require_any(
-            by,
-            Role.EDITOR,
-            [changes.get("donor", grant.donor), changes.get("recipient", grant.recipient)],
-        )
+    require(may_change_grant, by, grant)
+    if {"donor", "recipient", "partnership"} & set(changes):
+        # the grant must stay with a side the editor holds, between the partnership's sides
+        partnership = changes.get("partnership", grant.partnership)
+        donor = changes.get("donor", grant.donor)
+        recipient = changes.get("recipient", grant.recipient)
+        require(may_change_grant, by, Grant(donor=donor, recipient=recipient))
+        partnership_require_sides(partnership, donor=donor, recipient=recipient)
     _check(changes)
     return record_update(grant, by=by, expected_version=expected_version, **changes)

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
 from hoptac.investments import models as m
-from hoptac.lib.admin import TrackedAdmin
+from hoptac.investments import services as inv
+from hoptac.lib.admin import TrackedAdmin, service_action
 
 
 class StageChangeInline(admin.TabularInline):
@@ -19,6 +20,21 @@ class InvestmentProjectAdmin(TrackedAdmin):
     autocomplete_fields = ("partnership", "origin", "host")
     list_select_related = ("origin", "host")
     inlines = [StageChangeInline]
+    # the stage changes only through project_set_stage (a StageChange row each time)
+    readonly_fields = (*TrackedAdmin.readonly_fields, "stage")
+    actions = [
+        service_action(f"set_stage_{s}", f"Chuyển sang giai đoạn “{label}”",
+                       lambda p, user, s=s: inv.project_set_stage(project=p, new=s, by=user))
+        for s, label in m.Stage.choices
+    ]  # fmt: skip
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        values = {k: v for k, v in form.cleaned_data.items() if k != "expected_version"}
+        saved = inv.project_create(by=request.user, **values)
+        obj.pk, obj.version = saved.pk, saved.version
+        obj._state.adding = False
 
 
 @admin.register(m.InvestmentSnapshot)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from hoptac.lib.models import NameField, TrackedModel
+from hoptac.lib.models import AliveManager, NameField, TrackedModel
 
 
 class Generation(models.IntegerChoices):
@@ -19,6 +20,39 @@ class Generation(models.IntegerChoices):
 class Kind(models.TextChoices):
     PROVINCE = "tinh", _("tỉnh")
     CITY = "thanh_pho", _("thành phố trực thuộc trung ương")
+
+
+class LocalityQuerySet(models.QuerySet):
+    def family(self, ids: Iterable[int], *, historic: bool = False) -> set[int]:
+        """Return the ids of `ids` with the units records of theirs count under: the one place
+        the succession family of a unit is computed (visibility, filters, permissions, reports).
+
+        By default a unit stands for itself, its successor, its predecessors and its
+        successor's other predecessors (Hà Nam 2008 ~ Ninh Bình 2025 ~ Nam Định 2008), so a
+        role or a filter for either generation covers both. `historic=True` reads units of the
+        time: a 2008 unit counts only itself and the 2025 unit that continues it alone (Hà Nội,
+        Thanh Hóa); a 2025 unit still counts the units merged into it.
+        """
+        ids = {int(i) for i in ids}
+        if not ids:
+            return set()
+        rows = list(
+            Locality.objects.filter(
+                models.Q(id__in=ids) | models.Q(successor_id__in=ids)
+            ).values_list("id", "successor_id")
+        )
+        succ = {s for i, s in rows if i in ids and s}
+        preds = {i for i, s in rows if s in ids}
+        if historic:
+            out = ids | preds
+            for s in succ:
+                siblings = Locality.objects.filter(successor_id=s).values_list("id", flat=True)
+                if len(siblings) == 1:
+                    out.add(s)
+            return out
+        out = ids | preds | succ
+        out |= set(Locality.objects.filter(successor_id__in=succ).values_list("id", flat=True))
+        return out
 
 
 class Locality(TrackedModel):
@@ -35,6 +69,8 @@ class Locality(TrackedModel):
         verbose_name=_("đơn vị kế thừa"),
     )  # fmt: skip
     search_name = models.CharField(max_length=100, editable=False, db_index=True)
+
+    objects = AliveManager.from_queryset(LocalityQuerySet)()
 
     class Meta:
         verbose_name = _("địa phương")

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
-from hoptac.lib.admin import TrackedAdmin
+from hoptac.lib.admin import TrackedAdmin, service_action
 from hoptac.partnerships import models as m
+from hoptac.partnerships import services as ps
 
 
 class MemberInline(admin.TabularInline):
@@ -30,7 +31,19 @@ class PartnershipAdmin(TrackedAdmin):
 class PersonAdmin(TrackedAdmin):
     list_display = ("full_name",)
     search_fields = ("full_name", "search_name")
-    exclude = ("search_name",)
+    readonly_fields = (*TrackedAdmin.readonly_fields, "search_name")
+
+    def save_model(self, request, obj, form, change):
+        # through the services, which keep the search key (search_name) in step with the name
+        if not change:
+            saved = ps.person_get_or_create(full_name=obj.full_name, by=request.user)
+            obj.pk, obj.version, obj.search_name = saved.pk, saved.version, saved.search_name
+            obj._state.adding = False
+            return
+        ps.person_update(
+            obj, by=request.user, expected_version=form.cleaned_data.get("expected_version"),
+            full_name=obj.full_name, notes=obj.notes,
+        )  # fmt: skip
 
 
 @admin.register(m.Agency)
@@ -40,7 +53,20 @@ class AgencyAdmin(TrackedAdmin):
     search_fields = ("name", "search_name", "locality__name")
     autocomplete_fields = ("locality",)
     list_select_related = ("locality",)
-    exclude = ("search_name",)
+    readonly_fields = (*TrackedAdmin.readonly_fields, "search_name")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            saved = ps.agency_get_or_create(
+                locality=obj.locality, name=obj.name, short_name=obj.short_name, by=request.user
+            )
+            obj.pk, obj.version, obj.search_name = saved.pk, saved.version, saved.search_name
+            obj._state.adding = False
+            return
+        ps.agency_update(
+            obj, by=request.user, expected_version=form.cleaned_data.get("expected_version"),
+            name=obj.name, short_name=obj.short_name, locality=obj.locality,
+        )  # fmt: skip
 
 
 class ParticipantInline(admin.TabularInline):
@@ -64,6 +90,7 @@ class CommitmentInline(admin.TabularInline):
     model = m.Commitment
     extra = 0
     fields = ("number", "field", "text", "responsible", "due_on", "status")
+    readonly_fields = ("status",)  # changes only with its StatusChange row (the tracker, actions)
 
 
 class SignatoryInline(admin.TabularInline):
@@ -94,6 +121,14 @@ class StatusChangeInline(admin.TabularInline):
     can_delete = False
 
 
+def _status_action(status: str, label):
+    return service_action(
+        f"set_status_{status}", label,
+        lambda c, user: ps.commitment_set_status(
+            commitment=c, new=status, by=user, note="Cập nhật từ trang quản trị"),
+    )  # fmt: skip
+
+
 @admin.register(m.Commitment)
 class CommitmentAdmin(TrackedAdmin):
     list_display = ("number", "text", "field", "status", "due_on", "agreement")
@@ -102,6 +137,10 @@ class CommitmentAdmin(TrackedAdmin):
     list_select_related = ("agreement",)
     autocomplete_fields = ("agreement", "responsible")
     inlines = [LeadInline, StatusChangeInline]
+    # the status changes only through commitment_set_status (allowed transitions, history row)
+    readonly_fields = (*TrackedAdmin.readonly_fields, "status")
+    actions = [_status_action(s, f"Chuyển sang “{label}”") for s, label in
+               m.CommitmentStatus.choices]  # fmt: skip
 
 
 @admin.register(m.ProgressNote)

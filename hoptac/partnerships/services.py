@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoptac.accounts import predicates as pred
 from hoptac.accounts.models import Role
-from hoptac.accounts.permissions import require, require_any, require_partner, sides_any
+from hoptac.accounts.permissions import require, require_any
 from hoptac.lib.services import record_create, record_delete, record_update
 from hoptac.lib.text import unaccent
 from hoptac.localities.models import Locality
@@ -56,6 +57,26 @@ TRANSITIONS: dict[str, set[str]] = {
 NOTE_REQUIRED = {CommitmentStatus.DONE, CommitmentStatus.SUSPENDED, CommitmentStatus.CANCELLED}
 
 
+def partnership_require_sides(partnership: Partnership | None, **localities: Any) -> None:
+    """Raise ValidationError naming each field whose unit is not a side of `partnership`.
+
+    A side counts with its predecessors and successors (a 2019 partnership of Hà Nam also
+    has Ninh Bình 2025 as that side). Fields left empty are not checked.
+    """
+    if partnership is None:
+        return
+    side_ids = Locality.objects.family(m.locality_id for m in partnership.members.all())
+    errors = {}
+    for name, loc in localities.items():
+        if loc is not None and getattr(loc, "pk", loc) not in side_ids:
+            errors[name] = _("%(loc)s không phải là một bên của quan hệ hợp tác “%(p)s”.") % {
+                "loc": loc,
+                "p": partnership,
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
 def partnership_find(localities: Sequence[Locality]) -> Partnership | None:
     """Return the partnership whose sides are exactly `localities`, or None."""
     ids = {loc.pk for loc in localities}
@@ -90,7 +111,7 @@ def partnership_set_published(
 ) -> Partnership:
     """Publish a partnership (anonymous visitors then see its records and report) or withdraw
     it; an editor of one of its sides decides, and the history says who did and when."""
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     partnership._change_reason = "publish" if published else "unpublish"  # type: ignore[attr-defined]
     return record_update(
         partnership, by=by, expected_version=expected_version, is_published=published
@@ -98,7 +119,7 @@ def partnership_set_published(
 
 
 def partnership_update(partnership: Partnership, *, by, expected_version=None, **changes):
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     return record_update(partnership, by=by, expected_version=expected_version, **changes)
 
 
@@ -111,15 +132,14 @@ def person_get_or_create(*, full_name: str, by) -> Person:
     for person in Person.objects.filter(search_name=key):
         if person.full_name.lower() == full_name.lower():
             return person
-    if not sides_any(by, Role.EDITOR):
+    if not pred.may_create(by):
         raise PermissionDenied(_("Chỉ người biên tập mới thêm được cá nhân."))
     return record_create(Person, by=by, full_name=full_name, search_name=key)
 
 
 def person_update(person: Person, *, by, expected_version=None, **changes: Any) -> Person:
     """Correct a person's name or notes; any editor may (people belong to no side)."""
-    if not sides_any(by, Role.EDITOR):
-        raise PermissionDenied(_("Chỉ người biên tập mới sửa được thông tin cá nhân."))
+    pred.require(pred.may_change_person, by, person)
     if "full_name" in changes:
         changes["full_name"] = " ".join(changes["full_name"].split())
         changes["search_name"] = unaccent(changes["full_name"])
@@ -128,7 +148,7 @@ def person_update(person: Person, *, by, expected_version=None, **changes: Any) 
 
 def agency_update(agency: Agency, *, by, expected_version=None, **changes: Any) -> Agency:
     """Rename an agency; its side's editors may (and it stays on that side)."""
-    require(by, Role.EDITOR, agency.locality)
+    pred.require(pred.may_change_agency, by, agency)
     if "locality" in changes and changes["locality"] != agency.locality:
         require(by, Role.EDITOR, changes["locality"])
     if "name" in changes:
@@ -172,7 +192,7 @@ def focal_point_set(
 def meeting_create(
     *, partnership: Partnership, by, confirm_far_dates: bool = False, **values: Any
 ) -> Meeting:
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     _fill_date_parts(values)
     return record_create(
         Meeting, by=by, partnership=partnership, confirm_far_dates=confirm_far_dates, **values
@@ -183,7 +203,7 @@ def meeting_update(
     meeting: Meeting, *, by, expected_version=None, confirm_far_dates: bool = False,
     **changes: Any,
 ) -> Meeting:  # fmt: skip
-    require_partner(by, Role.EDITOR, meeting.partnership)
+    pred.require(pred.may_write_partnership, by, meeting.partnership)
     _fill_date_parts(changes)
     return record_update(
         meeting, by=by, expected_version=expected_version, confirm_far_dates=confirm_far_dates,
@@ -224,7 +244,7 @@ def participant_add(
     An empty `role` means "dự" for a new participant and leaves an existing one's role alone;
     a more telling role (chủ trì, đồng chủ trì...) replaces "dự".
     """
-    require_partner(by, Role.EDITOR, meeting.partnership)
+    pred.require(pred.may_write_partnership, by, meeting.partnership)
     if role:
         _check_role(role)
     titles = [" ".join(t.split()) for t in titles if t and t.strip()]
@@ -251,7 +271,7 @@ def participant_update(
     participant: MeetingParticipant, *, by, expected_version=None, **changes: Any
 ) -> MeetingParticipant:
     """Correct a participant's side, titles or role (any side's editor of the meeting)."""
-    require_partner(by, Role.EDITOR, participant.meeting.partnership)
+    pred.require(pred.may_write_partnership, by, participant.meeting.partnership)
     if "role" in changes:
         _check_role(changes["role"])
     if "titles" in changes:
@@ -260,14 +280,14 @@ def participant_update(
 
 
 def participant_remove(participant: MeetingParticipant, *, by) -> MeetingParticipant:
-    require_partner(by, Role.EDITOR, participant.meeting.partnership)
+    pred.require(pred.may_write_partnership, by, participant.meeting.partnership)
     return record_delete(participant, by=by)
 
 
 @transaction.atomic
 def participant_move(participant: MeetingParticipant, *, by, step: int) -> None:
     """Move a participant up (step -1) or down (+1) in the meeting's list."""
-    require_partner(by, Role.EDITOR, participant.meeting.partnership)
+    pred.require(pred.may_write_partnership, by, participant.meeting.partnership)
     rows = list(participant.meeting.participants.order_by("position", "id"))
     i = next(k for k, r in enumerate(rows) if r.pk == participant.pk)
     j = i + step
@@ -287,7 +307,7 @@ def agreement_create(
 
     `signed_file` (an uploaded file) is stored with the record under MEDIA_ROOT.
     """
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     if values.get("meeting") is not None and values["meeting"].partnership_id != partnership.pk:
         raise ValidationError({"meeting": _("Cuộc họp thuộc một quan hệ hợp tác khác.")})
     if placeholders and not values.get("agreed_count"):
@@ -317,7 +337,7 @@ def placeholders_add(agreement: Agreement, *, by, count: int) -> int:
 def agreement_update(
     agreement: Agreement, *, by, expected_version=None, signed_file=None, **changes
 ) -> Agreement:
-    require_partner(by, Role.EDITOR, agreement.partnership)
+    pred.require(pred.may_write_partnership, by, agreement.partnership)
     if "number" in changes:
         changes["number"] = " ".join(str(changes["number"] or "").split())
     with transaction.atomic():
@@ -334,7 +354,7 @@ def agreement_attach_file(agreement: Agreement, *, by, upload) -> Agreement:
     """Store the signed file with the agreement (replacing an earlier one in the record)."""
     from django.conf import settings
 
-    require_partner(by, Role.EDITOR, agreement.partnership)
+    pred.require(pred.may_write_partnership, by, agreement.partnership)
     name = str(getattr(upload, "name", "") or "")
     if not name.lower().endswith(ALLOWED_SIGNED_FILES):
         raise ValidationError(
@@ -352,7 +372,7 @@ def signatory_add(
     *, agreement: Agreement, person: Person, locality: Locality, by, title: str = ""
 ) -> AgreementSignatory:
     """Name who signed for a side; that side's editors (or any of the partnership's) may."""
-    require_partner(by, Role.EDITOR, agreement.partnership)
+    pred.require(pred.may_write_partnership, by, agreement.partnership)
     _check_side(agreement.partnership, locality, "locality")
     found = AgreementSignatory.objects.filter(agreement=agreement, person=person).first()
     if found is not None:
@@ -364,16 +384,13 @@ def signatory_add(
 
 
 def signatory_remove(signatory: AgreementSignatory, *, by) -> AgreementSignatory:
-    require_partner(by, Role.EDITOR, signatory.agreement.partnership)
+    pred.require(pred.may_write_partnership, by, signatory.agreement.partnership)
     return record_delete(signatory, by=by)
 
 
 def _require_commitment_side(user, commitment: Commitment) -> None:
     """The responsible side's editors may change a commitment; joint items: either side's."""
-    if commitment.responsible_id:
-        require(user, Role.EDITOR, commitment.responsible)
-    else:
-        require_partner(user, Role.EDITOR, commitment.agreement.partnership)
+    pred.require(pred.may_change_commitment, user, commitment)
 
 
 def _siblings(agreement: Agreement, parent: Commitment | None):
@@ -385,7 +402,7 @@ def commitment_create(
     *, agreement: Agreement, by, parent: Commitment | None = None, **values: Any
 ) -> Commitment:
     """Add an item at the end of the agreement's list (or of `parent`'s sub-items)."""
-    require_partner(by, Role.EDITOR, agreement.partnership)
+    pred.require(pred.may_write_partnership, by, agreement.partnership)
     if "number" not in values:
         last = _siblings(agreement, parent).order_by("-number").values_list("number", flat=True)
         values["number"] = (last.first() or 0) + 1
@@ -397,7 +414,7 @@ def commitment_create(
 @transaction.atomic
 def commitment_move(commitment: Commitment, *, by, step: int) -> None:
     """Move an item up (-1) or down (+1) among its siblings, renumbering them 1, 2, 3..."""
-    require_partner(by, Role.EDITOR, commitment.agreement.partnership)
+    pred.require(pred.may_write_partnership, by, commitment.agreement.partnership)
     rows = list(_siblings(commitment.agreement, commitment.parent).order_by("number", "id"))
     i = next(k for k, r in enumerate(rows) if r.pk == commitment.pk)
     j = i + step
@@ -420,7 +437,7 @@ def _renumber(rows: list[Commitment], *, by) -> None:
 @transaction.atomic
 def commitment_remove(commitment: Commitment, *, by) -> Commitment:
     """Soft-delete an item with its sub-items; the items after it move up one number."""
-    require_partner(by, Role.EDITOR, commitment.agreement.partnership)
+    pred.require(pred.may_write_partnership, by, commitment.agreement.partnership)
     for child in commitment.children.all():
         record_delete(child, by=by)
     record_delete(commitment, by=by)
@@ -526,7 +543,11 @@ def commitment_add_note(
 
 
 def request_create(*, partnership: Partnership, from_locality: Locality, by, **values) -> Request:
-    """Record what one side asks; the asking side's editors may."""
+    """Record what one side asks; the asking side's editors may; both must be sides."""
+    pred.require(pred.may_write_partnership, by, partnership)
+    partnership_require_sides(
+        partnership, from_locality=from_locality, to_locality=values.get("to_locality")
+    )
     require(by, Role.EDITOR, from_locality)
     return record_create(
         Request, by=by, partnership=partnership, from_locality=from_locality, **values
@@ -538,7 +559,7 @@ def request_answer(
     answered_on: dt.date | None = None, expected_version=None,
 ) -> Request:  # fmt: skip
     """Record the answer; the side that was asked answers."""
-    require(by, Role.EDITOR, request.to_locality)
+    pred.require(pred.may_answer_request, by, request)
     if status not in RequestStatus.values:
         raise ValidationError({"status": _("Trạng thái không hợp lệ: %(v)s") % {"v": status}})
     return record_update(
@@ -549,7 +570,7 @@ def request_answer(
 
 def record_remove(obj, *, by, partnership: Partnership):
     """Soft-delete a record of a partnership; any side's editor may."""
-    require_partner(by, Role.EDITOR, partnership)
+    pred.require(pred.may_write_partnership, by, partnership)
     return record_delete(obj, by=by)
 
 

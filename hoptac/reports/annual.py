@@ -117,10 +117,7 @@ def report_for_locality(locality: Locality, year: int, *, within=None, **kw) -> 
 
     `within` limits the partnerships (e.g. to those a web user may read).
     """
-    family = {locality.pk}
-    if locality.successor_id:
-        family.add(locality.successor_id)
-    family |= set(Locality.objects.filter(successor_id__in=family).values_list("pk", flat=True))
+    family = Locality.objects.family([locality.pk])
     qs = Partnership.objects.filter(members__locality_id__in=family)
     if within is not None:
         qs = qs.filter(pk__in=within.values("pk"))

@@ -101,9 +101,7 @@ class Year:
         self.issuer_then = issuer.successor_on(date_on)  # the body that signs on date_on
         self.pids = [p.pk for p in partnerships]
         self.single = len(self.pids) == 1
-        family = {issuer.pk, self.issuer_then.pk, issuer.current().pk} | set(
-            Locality.objects.filter(successor=issuer.current()).values_list("pk", flat=True)
-        )
+        family = Locality.objects.family([issuer.pk, self.issuer_then.pk, issuer.current().pk])
         self.partner_locs: dict[int, list[Locality]] = {}
         for p in Partnership.objects.filter(pk__in=self.pids).prefetch_related(
             "members__locality__successor"

@@ -13,8 +13,7 @@ from functools import cached_property
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from hoptac.accounts.models import Role
-from hoptac.accounts.permissions import can_any, sides, visible_partnerships
+from hoptac.accounts.permissions import visible_partnerships
 from hoptac.localities.models import Generation, Locality
 
 CURRENT = "current"
@@ -29,21 +28,6 @@ def units_mode(request) -> str:
 def visible_partnership_ids(user) -> QuerySet:
     """Return a subquery of the ids of the partnerships `user` may read."""
     return visible_partnerships(user).values("id")
-
-
-def can_edit_partnership(user, partnership) -> bool:
-    """Return whether `user` may edit at least one side of `partnership` (members prefetched)."""
-    if not user.is_authenticated:
-        return False
-    return can_any(user, Role.EDITOR, [m.locality_id for m in partnership.members.all()])
-
-
-def is_editor_anywhere(user) -> bool:
-    """Return whether `user` edits at least one side (a superuser edits every side)."""
-    if not user.is_authenticated:
-        return False
-    allowed = sides(user, Role.EDITOR)
-    return allowed is None or bool(allowed)
 
 
 def locality_label(loc: Locality, today: dt.date | None = None) -> str:
@@ -87,21 +71,8 @@ class Units:
         return None
 
     def family(self, loc: Locality, mode: str) -> set[int]:
-        """Return the ids whose records count for `loc` in `mode`.
-
-        Current: the unit and every unit merged into it. Historic: the unit, and the 2025
-        unit that continues it alone (Hà Nội, Thanh Hóa), so that new records count too.
-        """
-        ids = {loc.pk}
-        if loc.generation == Generation.NEW:
-            ids |= {p.pk for p in self.predecessors.get(loc.pk, [])}
-        elif loc.successor_id and (
-            mode == HISTORIC and len(self.predecessors.get(loc.successor_id, [])) == 1
-        ):
-            ids.add(loc.successor_id)
-        elif loc.successor_id and mode == CURRENT:
-            return self.family(self.by_id[loc.successor_id], mode)
-        return ids
+        """Return the ids whose records count for `loc` in `mode` (Locality.objects.family)."""
+        return Locality.objects.family([loc.pk], historic=mode == HISTORIC)
 
     def aggregate_to(self, locality_id: int, mode: str) -> Locality | None:
         """Return the unit a record against `locality_id` counts under in `mode`.

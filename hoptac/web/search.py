@@ -14,28 +14,33 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
-from django.db.models import Count, Q
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.db.models import QuerySet
 
+from hoptac.lib.registers import SearchDoc
 from hoptac.lib.text import fold, unaccent
 from hoptac.web.models import SearchEntry, SearchToken
 
 MAX_TOKEN = 40
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
-# Kinds in the order results are shown, with their group headings.
-KINDS: dict[str, Any] = {
-    "locality": _("Địa phương"),
-    "partnership": _("Quan hệ hợp tác"),
-    "person": _("Cá nhân"),
-    "agency": _("Cơ quan"),
-    "agreement": _("Văn bản hợp tác"),
-    "commitment": _("Nội dung cam kết"),
-    "meeting": _("Cuộc họp"),
-    "project": _("Dự án đầu tư"),
-    "document": _("Tài liệu"),
-}
+# Kinds in the order results are shown; every register with a search document is indexed
+# (its `search_kind`), and kinds not named here come after these.
+ORDER = ["locality", "partnership", "person", "agency", "agreement", "commitment", "meeting",
+         "project", "grant", "activity", "request", "snapshot", "document"]  # fmt: skip
+
+
+def _searchable() -> dict[str, Any]:
+    """Return search kind → register, in the order results are shown."""
+    from hoptac.lib.registers import registers
+
+    found = {r.search_kind: r for r in registers().values() if r.search_kind and r.search}
+    ordered = [k for k in ORDER if k in found] + [k for k in found if k not in ORDER]
+    return {k: found[k] for k in ordered}
+
+
+def kinds() -> list[str]:
+    """Return the indexed kinds in the order results are shown."""
+    return list(_searchable())
 
 
 def tokens_of(text: str) -> list[str]:
@@ -50,121 +55,9 @@ def _upper_bound(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-# --- what each kind of record looks like in the index -------------------------------------
-
-
-@dataclass
-class Doc:
-    title: str
-    subtitle: str
-    url: str
-    text: str
-    partnership_id: int | None = None
-    needs_login: bool = False
-
-
-def _locality(obj) -> Doc:
-    from hoptac.web.queries import locality_label
-
-    label = locality_label(obj)
-    return Doc(
-        title=label,
-        subtitle=str(obj.get_generation_display()),
-        url=reverse("web:dashboard") + f"?locality={obj.key}",
-        text=" ".join([label, obj.name]),
-    )
-
-
-def _partnership(obj) -> Doc:
-    return Doc(
-        title=str(obj), subtitle=obj.description[:200],
-        url=reverse("web:partnership", args=[obj.pk]), text=f"{obj} {obj.description}",
-        partnership_id=obj.pk,
-    )  # fmt: skip
-
-
-def _person(obj) -> Doc:
-    return Doc(
-        title=obj.full_name, subtitle="", url=reverse("web:detail", args=["people", obj.pk]),
-        text=obj.full_name,
-    )  # fmt: skip
-
-
-def _agency(obj) -> Doc:
-    return Doc(
-        title=obj.name, subtitle=obj.locality.name,
-        url=reverse("web:detail", args=["agencies", obj.pk]),
-        text=f"{obj.name} {obj.short_name} {obj.locality.name}",
-    )  # fmt: skip
-
-
-def _agreement(obj) -> Doc:
-    return Doc(
-        title=obj.title, subtitle=str(obj.partnership),
-        url=reverse("web:detail", args=["agreements", obj.pk]), text=obj.title,
-        partnership_id=obj.partnership_id,
-    )  # fmt: skip
-
-
-def _commitment(obj) -> Doc:
-    text = obj.text or str(_("(chưa ghi nội dung)"))
-    return Doc(
-        title=f"{obj.number}. {text[:200]}", subtitle=obj.agreement.title[:200],
-        url=reverse("web:commitment", args=[obj.pk]), text=obj.text,
-        partnership_id=obj.agreement.partnership_id,
-    )  # fmt: skip
-
-
-def _meeting(obj) -> Doc:
-    return Doc(
-        title=obj.title, subtitle=f"{obj.date_display} {obj.place}".strip(),
-        url=reverse("web:detail", args=["meetings", obj.pk]),
-        text=f"{obj.title} {obj.place} {obj.summary}", partnership_id=obj.partnership_id,
-    )  # fmt: skip
-
-
-def _project(obj) -> Doc:
-    return Doc(
-        title=obj.name, subtitle=obj.investor,
-        url=reverse("web:detail", args=["projects", obj.pk]),
-        text=f"{obj.name} {obj.investor} {obj.external_id}", partnership_id=obj.partnership_id,
-        needs_login=obj.partnership_id is None,
-    )  # fmt: skip
-
-
-def _document(obj) -> Doc:
-    return Doc(
-        title=str(obj), subtitle=obj.published_on.strftime("%d/%m/%Y") if obj.published_on else "",
-        url=reverse("web:documents_link", args=[obj.pk]), text=f"{obj.title} {obj.text}",
-        needs_login=True,
-    )  # fmt: skip
-
-
-def _registry() -> dict[type[models.Model], tuple[str, Callable[[Any], Doc], list[str]]]:
-    """Return model → (kind, builder, select_related) for every indexed model."""
-    from hoptac.documents.models import Document
-    from hoptac.investments.models import InvestmentProject
-    from hoptac.localities.models import Locality
-    from hoptac.partnerships.models import (
-        Agency,
-        Agreement,
-        Commitment,
-        Meeting,
-        Partnership,
-        Person,
-    )
-
-    return {
-        Locality: ("locality", _locality, ["successor"]),
-        Partnership: ("partnership", _partnership, []),
-        Person: ("person", _person, []),
-        Agency: ("agency", _agency, ["locality"]),
-        Agreement: ("agreement", _agreement, ["partnership"]),
-        Commitment: ("commitment", _commitment, ["agreement"]),
-        Meeting: ("meeting", _meeting, []),
-        InvestmentProject: ("project", _project, []),
-        Document: ("document", _document, []),
-    }
+def _registry() -> dict[type[models.Model], tuple[str, Callable[[Any], Any], tuple[str, ...]]]:
+    """Return model → (kind, search document builder, select_related) of every indexed kind."""
+    return {r.model: (k, r.search, r.search_related) for k, r in _searchable().items()}  # type: ignore[misc]
 
 
 def indexed_models() -> list[type[models.Model]]:
@@ -189,10 +82,12 @@ def search_index_update(obj: models.Model) -> SearchEntry | None:
     return entry
 
 
-def _entry_values(obj, doc: Doc) -> dict[str, Any]:
+def _entry_values(obj, doc: SearchDoc) -> dict[str, Any]:
+    # partnership_id and needs_login are informative only: who sees an entry is decided by
+    # its register's visible_to() at query time.
     return {
         "title": doc.title[:500], "subtitle": doc.subtitle[:500], "url": doc.url,
-        "partnership_id": doc.partnership_id, "needs_login": doc.needs_login,
+        "partnership_id": doc.partnership_id, "needs_login": False,
         "source_updated_at": getattr(obj, "updated_at", None),
     }  # fmt: skip
 
@@ -254,30 +149,38 @@ class Group:
     total: int
 
 
-def search(
-    query: str, *, user, per_kind: int = 10, kinds: Iterable[str] | None = None
-) -> list[Group]:
-    """Return the entries matching every word of `query` that `user` may see, by kind."""
-    from hoptac.web.queries import visible_partnership_ids
-
+def matching_ids(kind: str, query: str) -> QuerySet:
+    """Return a subquery of the ids of `kind` whose search document has every word of
+    `query` as the beginning of one of its words (accent-, case- and tone-blind)."""
     words = tokens_of(query)[:8]
-    if not words:
-        return []
-    qs = SearchEntry.objects.all()
+    qs = SearchEntry.objects.filter(kind=kind)
     for w in words:
         matching = SearchToken.objects.filter(token__gte=w, token__lt=_upper_bound(w))
         qs = qs.filter(id__in=matching.values("entry_id"))
-    qs = qs.filter(
-        Q(partnership_id__isnull=True) | Q(partnership_id__in=visible_partnership_ids(user))
-    )
-    if not user.is_authenticated:
-        qs = qs.filter(needs_login=False)
-    wanted = [k for k in KINDS if kinds is None or k in set(kinds)]
-    counts = dict(qs.filter(kind__in=wanted).values_list("kind").annotate(n=Count("id")))
+    return qs.values("object_id")
+
+
+def search(
+    query: str, *, user, per_kind: int = 10, kinds: Iterable[str] | None = None
+) -> list[Group]:
+    """Return the entries matching every word of `query` that `user` may see, by kind.
+
+    Who sees an entry is its register's `visible_to(user)`: the same rule as the lists."""
+    words = tokens_of(query)[:8]
+    if not words:
+        return []
+    searchable = _searchable()
+    wanted = [k for k in searchable if kinds is None or k in set(kinds)]
     groups = []
     for kind in wanted:
-        if not counts.get(kind):
+        reg = searchable[kind]
+        qs = SearchEntry.objects.filter(
+            kind=kind,
+            object_id__in=matching_ids(kind, query),
+        ).filter(object_id__in=reg.visible_to(user).values("pk"))
+        total = qs.count()
+        if not total:
             continue
-        entries = list(qs.filter(kind=kind).order_by("title", "id")[:per_kind])
-        groups.append(Group(kind, str(KINDS[kind]), entries, counts[kind]))
+        entries = list(qs.order_by("title", "id")[:per_kind])
+        groups.append(Group(kind, str(reg.label), entries, total))
     return groups

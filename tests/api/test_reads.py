@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from hoptac.api.reads import OUT
+from hoptac.lib.registers import registers
 from hoptac.partnerships.services import partnership_update
 
 
-@pytest.mark.parametrize("name", list(OUT))
+@pytest.mark.parametrize("name", [s for s, r in registers().items() if r.schemas])
 def test_every_register_lists(client, agreement, name):
     response = client.get(f"/api/v1/{name}?limit=5")
     assert response.status_code == 200, response.content

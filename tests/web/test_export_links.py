@@ -4,8 +4,10 @@ import re
 
 import pytest
 
-from hoptac.reports.exchange.registers import REGISTERS as EXPORTABLE
-from hoptac.web.registers import REGISTERS as LISTED
+from hoptac.lib.registers import registers
+
+EXPORTABLE = registers()
+LISTED = {slug: r for slug, r in EXPORTABLE.items() if r.web_list}
 
 
 @pytest.mark.parametrize("slug", sorted(LISTED))

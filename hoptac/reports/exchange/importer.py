@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hoptac.activities.models import Activity
 from hoptac.activities.services import activity_create, activity_update
@@ -32,6 +33,7 @@ from hoptac.grants.services import grant_create, grant_update
 from hoptac.investments.models import InvestmentProject
 from hoptac.investments.services import project_create, project_update
 from hoptac.lib import units
+from hoptac.lib.text import fold
 from hoptac.localities.models import Locality
 from hoptac.localities.services import locality_for
 from hoptac.partnerships.models import Agreement, Commitment, Partnership
@@ -41,7 +43,7 @@ from hoptac.partnerships.services import (
     commitment_update,
     partnership_find,
 )
-from hoptac.reports.exchange.columns import IMPORT_COLUMNS, Column
+from hoptac.reports.exchange.columns import Column, import_columns
 
 MAX_ROWS = 100_000
 
@@ -60,6 +62,7 @@ class ImportResult:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     dry_run: bool = False
+    names: dict[Any, dict[str, list]] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -160,7 +163,8 @@ def _xlsx_rows(data: bytes, filename: str, max_rows: int) -> list[list[Any]]:
 
 
 def template_rows(register: str) -> list[list[str]]:
-    return [[c.header for c in IMPORT_COLUMNS[register]]]
+    """Return the template's header: the names the application shows (ids are optional)."""
+    return [[c.header for c in import_columns(register)]]
 
 
 def import_rows(
@@ -168,19 +172,26 @@ def import_rows(
 ) -> ImportResult:
     """Check then import `table` (header first); return what happened or what was wrong."""
     result = ImportResult(dry_run=dry_run)
-    cols = IMPORT_COLUMNS[register]
+    cols = import_columns(register)
     if not table:
         result.errors.append(RowError(1, "", _("Tệp trống.")))
         return result
     header = [str(h or "").strip() for h in table[0]]
-    index: dict[str, int] = {}
+    folded = [fold(h) for h in header]
+    index: dict[str, int] = {}  # column header → position in the file
     for c in cols:
-        if c.header in header:
-            index[c.attr] = header.index(c.header)
+        if fold(c.header) in folded:
+            index[c.header] = folded.index(fold(c.header))
         elif c.required:
             result.errors.append(RowError(1, c.header, _("Thiếu cột bắt buộc.")))
+    for attr, label in _REQUIRED_ONE_OF.get(register, ()):
+        named = [c.header for c in cols if c.attr == attr]
+        if not any(h in index for h in named):
+            result.errors.append(
+                RowError(1, " / ".join(named), _("Thiếu cột %(what)s.") % {"what": label})
+            )
     if "ID" in header:
-        index["id"] = header.index("ID")
+        index["ID"] = header.index("ID")
     if len(table) > MAX_ROWS + 1:
         result.errors.append(
             RowError(1, "", _("Tệp quá lớn: tối đa %(n)s dòng.") % {"n": MAX_ROWS})
@@ -235,29 +246,82 @@ def _side_named(members: list[Locality], name: str) -> Locality | None:
     return found[0] if len(found) == 1 else None
 
 
+# registers whose rows must name a related record by its id or by its name
+_REQUIRED_ONE_OF = {
+    "commitments": (("agreement", gettext_lazy("văn bản (mã hoặc tên)")),),
+    "activities": (("partnership", gettext_lazy("quan hệ hợp tác (mã hoặc hai bên)")),),
+}
+
+
+def _named(model, text: str, n: int, header: str, result: ImportResult):
+    """Return the one partnership or agreement the application shows as `text`, or None."""
+    key = fold(text)
+    if model not in result.names:  # every name once per file, not per row
+        qs = model.objects.all()
+        if model is Partnership:
+            qs = qs.prefetch_related("members__locality")
+        table: dict[str, list] = {}
+        for o in qs:
+            for k in {fold(str(o)), fold(getattr(o, "name", "") or "")} - {""}:
+                table.setdefault(k, []).append(o)
+        result.names[model] = table
+    found = result.names[model].get(key, [])
+    if len(found) == 1:
+        return found[0]
+    message = (
+        _("Không tìm thấy “%(v)s”.")
+        if not found
+        else _("Có nhiều bản ghi tên “%(v)s”; hãy ghi mã.")
+    )
+    result.errors.append(RowError(n, header, message % {"v": text}))
+    return None
+
+
 def _parse_row(
     cols: list[Column], index: dict[str, int], raw: list[Any], n: int, result: ImportResult
 ):
     values: dict[str, Any] = {}
     bad = False
+    cells: dict[str, Any] = {}  # header → parsed cell
     for c in cols:
-        i = index.get(c.attr)
+        i = index.get(c.header)
         cell = raw[i] if i is not None and i < len(raw) else None
         try:
-            values[c.attr] = c.parse(cell)
+            cells[c.header] = c.parse(cell)
         except ValueError as exc:
             result.errors.append(RowError(n, c.header, str(exc)))
             bad = True
     for c in cols:
-        if c.kind == "id" and values.get(c.attr) is not None:
-            model = Agreement if c.attr == "agreement" else Partnership
-            obj = model.objects.filter(pk=values[c.attr]).first()
-            if obj is None:
-                result.errors.append(
-                    RowError(n, c.header, _("Không có bản ghi mã %(v)s.") % {"v": values[c.attr]})
-                )
+        value = cells.get(c.header)
+        if c.kind in ("id", "partnership", "agreement"):
+            continue
+        values[c.attr] = value
+    # a related record by its id, else by the name shown ("Hai bên", the agreement's title)
+    for attr, model in (("agreement", Agreement), ("partnership", Partnership)):
+        related = [c for c in cols if c.attr == attr and c.kind in ("id", attr)]
+        if not related:
+            continue
+        obj = None
+        for c in related:
+            value = cells.get(c.header)
+            if value in (None, ""):
+                continue
+            if c.kind == "id":
+                found = model.objects.filter(pk=value).first()
+                if found is None:
+                    result.errors.append(
+                        RowError(n, c.header, _("Không có bản ghi mã %(v)s.") % {"v": value})
+                    )
+                    bad = True
+                obj = obj or found
+            elif obj is None:
+                obj = _named(model, value, n, c.header, result)
+                bad = bad or obj is None
+            elif fold(str(obj)) != fold(value):
+                result.errors.append(RowError(n, c.header, _(
+                    "“%(v)s” không khớp với mã đã ghi (%(o)s).") % {"v": value, "o": obj}))  # fmt: skip
                 bad = True
-            values[c.attr] = obj
+        values[attr] = obj
     # A locality is first looked for among the sides of the row's partnership (an undated row
     # of a 2019 partnership means its 2008 units); else it is resolved on the row's own date
     # (a 2019 row's "Hà Nam" is the old unit).
@@ -284,15 +348,15 @@ def _parse_row(
                 bad = True
         elif c.kind == "locality":
             values[c.attr] = None
-    if "id" in index:
-        i = index["id"]
+    if "ID" in index:
+        i = index["ID"]
         cell = raw[i] if i < len(raw) else None
         values["id"] = Column("id", "ID", "int").parse(cell) if cell not in (None, "") else None
     return values, bad
 
 
 def _validation_errors(n: int, cols: list[Column], exc: ValidationError) -> list[RowError]:
-    headers = {c.attr: c.header for c in cols} | {f"{c.attr}_vnd": c.header for c in cols}
+    headers = {f"{c.attr}_vnd": c.header for c in cols} | {c.attr: c.header for c in cols}
     if hasattr(exc, "error_dict"):
         return [RowError(n, headers.get(f, f), "; ".join(m)) for f, m in exc.message_dict.items()]
     return [RowError(n, "", "; ".join(exc.messages))]
@@ -329,6 +393,8 @@ def _apply_commitment(values: dict[str, Any], by) -> str:
     values.pop("id", None)
     status = values.pop("status", "") or None
     agreement, number = values.pop("agreement"), values.pop("number")
+    if agreement is None:
+        raise ValidationError({"agreement": _("Hãy ghi mã hoặc tên văn bản.")})
     found = Commitment.objects.filter(agreement=agreement, number=number).first()
     if found is None:
         found = commitment_create(agreement=agreement, by=by, number=number, **values)
@@ -372,6 +438,8 @@ def _apply_grant(values: dict[str, Any], by) -> str:
 def _apply_activity(values: dict[str, Any], by) -> str:
     values.pop("id", None)
     partnership = values.pop("partnership")
+    if partnership is None:
+        raise ValidationError({"partnership": _("Hãy ghi mã quan hệ hợp tác hoặc hai bên.")})
     if values.get("starts_on") and not values.get("year"):
         values["year"] = values["starts_on"].year
     values = {

@@ -8,7 +8,13 @@ import io
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -19,36 +25,30 @@ from hoptac.documents.uploads import mb
 from hoptac.jobs.models import JobKind, JobStatus
 from hoptac.jobs.services import job_submit
 from hoptac.jobs.views import job_response, remember
-from hoptac.reports.exchange.columns import IMPORT_COLUMNS
-from hoptac.reports.exchange.export import CONTENT_TYPES, csv_chunks
+from hoptac.lib.registers import registers
+from hoptac.reports.exchange.columns import importable
+from hoptac.reports.exchange.export import CONTENT_TYPES, BadFilter, csv_chunks, records
 from hoptac.reports.exchange.importer import template_rows
-from hoptac.reports.exchange.registers import REGISTERS
 from hoptac.reports.jobs import import_from_json
 
-FILTERS = ("partnership", "locality", "status", "field", "year", "q")
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
-def _filters(request: HttpRequest) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for key in FILTERS:
-        value = request.GET.get(key, "").strip()
-        if not value:
-            continue
-        if key in ("partnership", "locality", "year"):
-            if not value.isdigit():
-                continue
-            out[key] = int(value)
-        else:
-            out[key] = value
-    return out
+def _filters(request: HttpRequest) -> dict[str, str]:
+    """Return the whole query string of the list page (every filter, sort and units mode)."""
+    return {k: v for k, v in request.GET.items() if v.strip()}
 
 
 def export(request: HttpRequest, register: str, fmt: str) -> HttpResponseBase:
-    """Stream `register` (filtered by the query string) as CSV or XLSX."""
-    reg = REGISTERS.get(register)
+    """Stream `register` as CSV (XLSX through a job): the rows the list page with this query
+    string shows (every filter, the sort and the units mode are the register's)."""
+    reg = registers().get(register)
     if reg is None or fmt not in ("csv", "xlsx"):
         raise Http404
+    try:
+        records(reg, request.user, _filters(request))
+    except BadFilter as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     name = f"{register}.{fmt}"
     if fmt == "csv":
         response = StreamingHttpResponse(
@@ -66,7 +66,7 @@ def export(request: HttpRequest, register: str, fmt: str) -> HttpResponseBase:
 
 def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
     """Return the empty import template of `register` (header row only)."""
-    if register not in IMPORT_COLUMNS or fmt not in ("csv", "xlsx"):
+    if register not in importable() or fmt not in ("csv", "xlsx"):
         raise Http404
     rows = template_rows(register)
     if fmt == "csv":
@@ -92,7 +92,7 @@ def template(request: HttpRequest, register: str, fmt: str) -> HttpResponse:
 class ImportForm(forms.Form):
     register = forms.ChoiceField(
         label=_("Danh mục"),
-        choices=[(k, REGISTERS[k].label) for k in IMPORT_COLUMNS],
+        choices=lambda: [(k, r.label) for k, r in importable().items()],
     )
     file = forms.FileField(label=_("Tệp XLSX hoặc CSV"))
     dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False, initial=True)
@@ -149,6 +149,6 @@ def import_page(request: HttpRequest) -> HttpResponse:
         status = 400
     return render(
         request, "reports/import.html",
-        {"form": form, "result": result, "registers": [(k, REGISTERS[k].label) for k in IMPORT_COLUMNS]},
+        {"form": form, "result": result, "registers": [(k, r.label) for k, r in importable().items()]},
         status=status,
     )  # fmt: skip

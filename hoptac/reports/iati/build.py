@@ -16,8 +16,8 @@ from django.utils import timezone
 from lxml import etree
 
 from hoptac.grants.models import Grant
+from hoptac.lib.registers import registers
 from hoptac.lib.validators import xml_safe
-from hoptac.reports.exchange.registers import REGISTERS, register_queryset
 
 PUBLISHER_REF = "VN-HOPTAC"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -70,7 +70,7 @@ def build(user, filters=None) -> etree._Element:
         "version": "2.03", "generated-datetime": timezone.now().isoformat(timespec="seconds"),
     })  # fmt: skip
     agreements = (
-        register_queryset(REGISTERS["agreements"], user, filters)
+        registers()["agreements"].rows(user, filters)
         .prefetch_related("partnership__members__locality", "commitments")
     )  # fmt: skip
     for a in agreements:
@@ -102,7 +102,7 @@ def build(user, filters=None) -> etree._Element:
             _narrative(res, "title", c.text or f"Nội dung {c.number}")
             ind = etree.SubElement(res, "indicator", measure="5")
             _narrative(ind, "title", f"Trạng thái: {c.get_status_display()}")
-    projects = register_queryset(REGISTERS["projects"], user, filters)
+    projects = registers()["projects"].rows(user, filters)
     for pr in projects.iterator(chunk_size=2000):
         act = _activity(root, f"PRJ-{pr.pk}", pr.name,
                         f"Dự án của nhà đầu tư {pr.investor or '—'} tại {pr.host.display_name()}",

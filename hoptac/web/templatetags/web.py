@@ -48,10 +48,18 @@ def document_url(document_id, fact_id=None) -> str:
 
 @register.simple_tag
 def register_menu() -> list[tuple[str, str]]:
-    """Return (slug, label) of every register, for the navigation."""
-    from hoptac.web.registers import REGISTERS
+    """Return (slug, label) of every register with a list page, for the navigation."""
+    from hoptac.lib.registers import registers
 
-    return [(slug, str(r.label)) for slug, r in REGISTERS.items()]
+    return [(slug, str(r.label)) for slug, r in registers().items() if r.web_list]
+
+
+@register.filter
+def may(user, obj) -> bool:
+    """`{% if request.user|may:obj %}`: whether the user may change the record (predicates)."""
+    from hoptac.accounts.predicates import may_change
+
+    return may_change(user, obj)
 
 
 @register.filter

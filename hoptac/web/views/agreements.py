@@ -26,6 +26,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import sides as user_sides
+from hoptac.accounts.predicates import may_create, may_write_partnership
 from hoptac.lib.http import HttpRequest
 from hoptac.lib.services import ConcurrentEdit
 from hoptac.partnerships import services as ps
@@ -39,7 +40,7 @@ from hoptac.partnerships.models import (
     Meeting,
 )
 from hoptac.web.forms_programme import AgreementForm, CommitmentForm, SignatoryForm
-from hoptac.web.queries import can_edit_partnership, is_editor_anywhere, visible_partnership_ids
+from hoptac.web.queries import visible_partnership_ids
 from hoptac.web.views.registers import attach_sources
 
 
@@ -60,7 +61,7 @@ def agreement_sides(agreement: Agreement) -> list:
 
 
 def _check_editor(request: HttpRequest, agreement: Agreement) -> None:
-    if not can_edit_partnership(request.user, agreement.partnership):
+    if not may_write_partnership(request.user, agreement.partnership):
         raise PermissionDenied(
             _("Bạn chỉ có quyền xem; chỉ người biên tập của một bên mới sửa được văn bản.")
         )
@@ -136,7 +137,7 @@ def _decorate(items, sides, editable: set[int], user, today, agencies) -> None:
 def _items_context(request: HttpRequest, agreement: Agreement, **extra) -> dict:
     sides = agreement_sides(agreement)
     editable = _editable_side_ids(request.user, sides)
-    can_edit = can_edit_partnership(request.user, agreement.partnership)
+    can_edit = may_write_partnership(request.user, agreement.partnership)
     items = _items(agreement)
     agencies = _side_agencies(sides) if can_edit else []
     _decorate(items, sides, editable, request.user, timezone.localdate(), agencies)
@@ -181,7 +182,7 @@ def _apply_errors(form, exc: ValidationError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_create(request: HttpRequest) -> HttpResponse:
-    if not is_editor_anywhere(request.user):
+    if not may_create(request.user):
         raise PermissionDenied(_("Bạn chỉ có quyền xem."))
     initial: dict[str, Any] = {
         k: v for k, v in request.GET.items() if k in AgreementForm.base_fields

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from hoptac.accounts.predicates import may_create, may_write_partnership
 from hoptac.activities.models import Activity
 from hoptac.lib.http import HttpRequest
 from hoptac.lib.services import ConcurrentEdit
@@ -34,7 +35,7 @@ from hoptac.partnerships.models import (
     Person,
 )
 from hoptac.web.forms_programme import MeetingForm, ParticipantForm
-from hoptac.web.queries import can_edit_partnership, is_editor_anywhere, visible_partnership_ids
+from hoptac.web.queries import visible_partnership_ids
 from hoptac.web.views.partnerships import _documents
 from hoptac.web.views.registers import attach_sources
 
@@ -74,7 +75,7 @@ def _participants_context(request: HttpRequest, meeting: Meeting, pform=None, **
                                        r.locality_id not in {s.pk for s in sides})]  # fmt: skip
         if members:
             groups.append({"side": side, "rows": members})
-    can_edit = can_edit_partnership(request.user, meeting.partnership)
+    can_edit = may_write_partnership(request.user, meeting.partnership)
     if pform is None and can_edit:
         pform = ParticipantForm(sides=sides, initial={"role": "attendee"})
     return {"meeting": meeting, "groups": groups, "count": len(rows), "can_edit": can_edit,
@@ -101,7 +102,7 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _check_editor(request: HttpRequest, partnership: Partnership) -> None:
-    if not can_edit_partnership(request.user, partnership):
+    if not may_write_partnership(request.user, partnership):
         raise PermissionDenied(
             _("Bạn chỉ có quyền xem; chỉ người biên tập của một bên mới sửa được cuộc họp.")
         )
@@ -118,7 +119,7 @@ def _apply_errors(form, exc: ValidationError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    if not is_editor_anywhere(request.user):
+    if not may_create(request.user):
         raise PermissionDenied(_("Bạn chỉ có quyền xem."))
     initial = {k: v for k, v in request.GET.items() if k in MeetingForm.base_fields}
     form = MeetingForm(request.POST or None, user=request.user, initial=initial)
@@ -272,7 +273,9 @@ def person_search(request: HttpRequest) -> HttpResponse:
 
 def person_page(request: HttpRequest, pk: int) -> HttpResponse:
     """A person's page: their meetings, each with the titles held and the role that day."""
-    person = Person.objects.filter(pk=pk).first()
+    from hoptac.partnerships.register import people_visible_to  # the people register's rule
+
+    person = people_visible_to(request.user).filter(pk=pk).first()
     if person is None:
         raise Http404(_("Không tìm thấy cá nhân."))
     rows = list(
@@ -289,5 +292,5 @@ def person_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
     attach_sources([person])
     context = {"nav": "registers", "person": person, "rows": rows, "signed": signed,
-               "can_edit": is_editor_anywhere(request.user)}  # fmt: skip
+               "can_edit": may_create(request.user)}  # fmt: skip
     return render(request, "web/meetings/person.html", context)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from hoptac.accounts.models import Role
 from hoptac.accounts.permissions import can
+from hoptac.accounts.predicates import may_write_partnership
 from hoptac.activities.models import Activity
 from hoptac.documents.models import Document, RecordSource
 from hoptac.investments.models import InvestmentProject, InvestmentSnapshot
@@ -34,7 +35,6 @@ from hoptac.partnerships.services import partnership_set_published
 from hoptac.web.queries import (
     HISTORIC,
     Units,
-    can_edit_partnership,
     units_mode,
     visible_partnership_ids,
 )
@@ -140,7 +140,7 @@ def partnership_page(request: HttpRequest, pk: int) -> HttpResponse:
         "measures": partnership_measures([partnership.pk]).get(partnership.pk, {}),
         "documents": _documents(request.user, partnership, meetings, agreements, grants,
                                 snapshots),
-        "can_edit": can_edit_partnership(request.user, partnership),
+        "can_edit": may_write_partnership(request.user, partnership),
         "years": years, "report_year": report_year,
         "snapshot_chart": {
             "dates": [s.reported_on.isoformat() if s.reported_on else "" for s in snapshots],

@@ -1,9 +1,12 @@
-"""List, detail, create and edit pages of every register (definitions in web/registers.py)."""
+"""List, detail, create and edit pages of every register (each app's register.py)."""
 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
+from typing import Any
 
+import django_filters as df
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -17,25 +20,71 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from hoptac.documents.models import Document, RecordSource
+from hoptac.accounts.predicates import may_change, may_create
+from hoptac.documents.models import RecordSource
 from hoptac.lib.http import HttpRequest
+from hoptac.lib.registers import Register, for_model, registers
 from hoptac.lib.services import ConcurrentEdit
 from hoptac.localities.models import Locality
 from hoptac.partnerships.models import Partnership
+from hoptac.web.filters import LocalityFilter, TextFilter, YearFilter
 from hoptac.web.forms import PartnershipCreateForm, RequestAnswerForm
-from hoptac.web.queries import Units, is_editor_anywhere, locality_label, units_mode
-from hoptac.web.registers import REGISTERS, Ctx, Register
+from hoptac.web.queries import Units, locality_label, units_mode
 from hoptac.web.templatetags.web import vnd
 
 PAGE_SIZE = 25
 MONEY_FIELDS = {"capital_vnd", "amount_vnd"}
 
 
+@dataclass
+class Ctx:
+    """What a list needs besides its rows: the user, the units and the units mode."""
+
+    user: Any
+    units: Units
+    mode: str
+
+
+@dataclass
+class FilterWidget:
+    """How the list page shows one filter of the register's FilterSet."""
+
+    name: str
+    label: Any
+    kind: str  # "text", "year", "locality", "partnership", "choice", "date"
+    choices: list[tuple[str, Any]]
+
+
+def filter_widgets(reg: Register) -> list[FilterWidget]:
+    """Return the widgets of the register's filters, in the FilterSet's order."""
+    out = []
+    for name, flt in reg.filterset.base_filters.items():
+        if name == "units":  # the units toggle has its own control
+            continue
+        choices: list[tuple[str, Any]] = []
+        if isinstance(flt, TextFilter):
+            kind = "text"
+        elif isinstance(flt, YearFilter):
+            kind = "year"
+        elif isinstance(flt, LocalityFilter):
+            kind = "locality"
+        elif name == "partnership":
+            kind = "partnership"
+        elif isinstance(flt, df.ChoiceFilter):
+            kind, choices = "choice", list(flt.extra["choices"])
+        elif isinstance(flt, df.DateFilter):
+            kind = "date"
+        else:
+            continue
+        out.append(FilterWidget(name, flt.label, kind, choices))
+    return out
+
+
 def _register(slug: str) -> Register:
-    try:
-        return REGISTERS[slug]
-    except KeyError:
-        raise Http404(_("Không có danh mục này.")) from None
+    reg = registers().get(slug)
+    if reg is None or not reg.web_list:
+        raise Http404(_("Không có danh mục này."))
+    return reg
 
 
 def detail_url(reg: Register, obj) -> str:
@@ -47,24 +96,6 @@ def detail_url(reg: Register, obj) -> str:
 def _check_login(request: HttpRequest, reg: Register) -> None:
     if reg.login_required and not request.user.is_authenticated:
         raise PermissionDenied(_("Hãy đăng nhập để xem danh mục này."))
-
-
-def _filtered(request: HttpRequest, reg: Register, ctx: Ctx):
-    """Return the register's rows `request.user` may see, filtered and sorted as asked."""
-    qs = reg.base(request.user)
-    active = {}
-    for flt in reg.filters:
-        value = request.GET.get(flt.name, "").strip()
-        if value:
-            qs = flt.apply(qs, value, ctx)
-            active[flt.name] = value
-    sortable = {c.sort for c in reg.columns if c.sort}
-    sort = request.GET.get("sort", reg.default_sort)
-    if sort.lstrip("-") not in sortable:
-        sort = reg.default_sort
-    nulls = models.F(sort.lstrip("-"))
-    order = nulls.desc(nulls_last=True) if sort.startswith("-") else nulls.asc(nulls_last=True)
-    return qs.order_by(order, "-pk"), active, sort
 
 
 def _cells(reg: Register, obj, ctx: Ctx) -> list[dict]:
@@ -87,8 +118,9 @@ def register_list(request: HttpRequest, register: str) -> HttpResponse:
         return redirect(f"{reverse('login')}?next={request.get_full_path()}")
     mode = units_mode(request)
     ctx = Ctx(request.user, Units.load(), mode)
-    qs, active, sort = _filtered(request, reg, ctx)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    found = reg.filter(request.user, request.GET)
+    sort = found.sort
+    page = Paginator(found.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [{"obj": obj, "cells": _cells(reg, obj, ctx)} for obj in page.object_list]
     columns = [
         {"label": c.label, "sort": c.sort, "numeric": c.numeric,
@@ -96,19 +128,18 @@ def register_list(request: HttpRequest, register: str) -> HttpResponse:
          "next": f"-{c.sort}" if sort == c.sort else c.sort}
         for c in reg.columns
     ]  # fmt: skip
+    widgets = filter_widgets(reg)
     partnership_options = []
-    if any(flt.kind == "partnership" for flt in reg.filters):
+    if any(w.kind == "partnership" for w in widgets):
         partnership_options = list(
-            Partnership.objects.filter(id__in=REGISTERS["partnerships"].base(request.user))
-            .prefetch_related("members__locality")
-            .order_by("name")
+            registers()["partnerships"].visible_to(request.user).order_by("name")
         )
     context = {
         "nav": "partnerships" if reg.slug == "partnerships" else "registers",
         "reg": reg, "rows": rows, "page": page, "columns": columns, "sort": sort,
-        "active": active, "units": mode, "filters": reg.filters,
+        "active": found.active, "errors": found.errors, "units": mode, "filters": widgets,
         "locality_options": ctx.units.choices(mode), "partnership_options": partnership_options,
-        "can_create": reg.create is not None and is_editor_anywhere(request.user),
+        "can_create": reg.create is not None and may_create(request.user),
         "export_base": f"/reports/export/{reg.slug}",
         "query": request.GET.urlencode(),
     }  # fmt: skip
@@ -118,7 +149,7 @@ def register_list(request: HttpRequest, register: str) -> HttpResponse:
 
 def _get_object_for_user(request: HttpRequest, reg: Register, pk: int):
     _check_login(request, reg)
-    obj = reg.base(request.user).filter(pk=pk).first()
+    obj = reg.get_for_user(request.user, pk)
     if obj is None:
         raise Http404(_("Không tìm thấy bản ghi, hoặc bạn không có quyền xem."))
     return obj
@@ -166,8 +197,10 @@ def _display(obj, name: str) -> dict:
         shown = _("có") if value else _("không")
     elif isinstance(value, models.Model):
         shown = str(value)
-        reg = next((r for r in REGISTERS.values() if r.model is type(value)), None)
-        url = detail_url(reg, value) if reg else None
+        reg = for_model(type(value))
+        url = (
+            detail_url(reg, value) if reg and (reg.web_list or reg.slug == "commitments") else None
+        )
     else:
         shown = value
     return {"label": fld.verbose_name, "value": shown, "url": url}
@@ -185,7 +218,7 @@ def register_detail(request: HttpRequest, register: str, pk: int) -> HttpRespons
     context = {
         "nav": "registers", "reg": reg, "obj": obj,
         "fields": [_display(obj, n) for n in reg.detail_fields],
-        "can_edit": reg.update is not None and reg.can_edit(request.user, obj),
+        "can_edit": reg.update is not None and may_change(request.user, obj),
         "history": history,
     }  # fmt: skip
     return render(request, "web/register_detail.html", context)
@@ -220,7 +253,7 @@ def register_create(request: HttpRequest, register: str) -> HttpResponse:
     reg = _register(register)
     if reg.create is None:
         raise Http404(_("Danh mục này không tạo mới từ đây."))
-    if not is_editor_anywhere(request.user):
+    if not may_create(request.user):
         raise PermissionDenied(_("Bạn chỉ có quyền xem."))
     form_class = _form_class(reg, editing=False)
     initial = {k: v for k, v in request.GET.items() if k in form_class.base_fields}
@@ -247,7 +280,7 @@ def register_edit(request: HttpRequest, register: str, pk: int) -> HttpResponse:
     if reg.update is None:
         raise Http404(_("Danh mục này không sửa từ đây."))
     obj = _get_object_for_user(request, reg, pk)
-    if not reg.can_edit(request.user, obj):
+    if not may_change(request.user, obj):
         raise PermissionDenied(_("Bạn không có quyền sửa bản ghi này."))
     form_class = _form_class(reg, editing=True)
     # The form validates a copy: the service checks permission against the saved record.
@@ -283,10 +316,10 @@ def document_link(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(reverse("documents:detail", args=[pk]))
     except NoReverseMatch:
         pass
-    doc = Document.objects.filter(pk=pk).first()
+    reg = registers()["documents"]
+    doc = reg.visible_to(request.user).defer(None).filter(pk=pk).first()
     if doc is None:
         raise Http404(_("Không tìm thấy tài liệu."))
-    reg = REGISTERS["documents"]
     context = {
         "nav": "registers", "reg": reg, "obj": doc,
         "fields": [_display(doc, n) for n in reg.detail_fields], "can_edit": False,

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.vary import vary_on_headers
 
 from hoptac.lib.http import HttpRequest
-from hoptac.web.search import KINDS, ensure_localities_indexed, search
+from hoptac.web.search import ensure_localities_indexed, kinds, search
 
 
 @vary_on_headers("HX-Request")
@@ -17,8 +17,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     groups = []
     if query:
         ensure_localities_indexed()
-        kinds = [kind] if kind in KINDS else None
-        groups = search(query, user=request.user, per_kind=50 if kinds else 10, kinds=kinds)
+        only = [kind] if kind in kinds() else None
+        groups = search(query, user=request.user, per_kind=50 if only else 10, kinds=only)
     context = {
         "nav": "search", "search_query": query, "groups": groups, "kind": kind,
         "total": sum(g.total for g in groups),

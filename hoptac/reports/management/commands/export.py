@@ -7,28 +7,32 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from hoptac.lib.registers import registers
 from hoptac.reports.exchange.cli import command_user
 from hoptac.reports.exchange.export import export_to
-from hoptac.reports.exchange.registers import REGISTERS
 
 
 class Command(BaseCommand):
     help = "Export a register (or `iati`: IATI activity XML 2.03 of agreements and projects)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("register", choices=[*REGISTERS, "iati"])
+        parser.add_argument("register", choices=[*registers(), "iati"])
         parser.add_argument("--format", choices=["xlsx", "csv", "json"], default=None,
                             help="default: from the file extension, else csv")  # fmt: skip
         parser.add_argument("-o", "--output", default="-", help="file to write ('-' = stdout)")
         parser.add_argument("--user", help="export what this user may read (default: everything)")
-        for name in ("partnership", "locality", "year"):
-            parser.add_argument(f"--{name}", type=int)
-        for name in ("status", "field", "q"):
+        for name in ("partnership", "locality", "year", "status", "field", "q"):
             parser.add_argument(f"--{name}")
+        parser.add_argument("--filter", action="append", default=[], metavar="NAME=VALUE",
+                            help="any filter of the register (as on the web list's URL)")  # fmt: skip
 
     def handle(self, *args, **opts) -> None:
         user = command_user(opts["user"], for_writes=False)
-        filters = {k: opts[k] for k in ("partnership", "locality", "year", "status", "field", "q")}
+        filters = {k: opts[k] for k in ("partnership", "locality", "year", "status", "field", "q")
+                   if opts[k] is not None}  # fmt: skip
+        for item in opts["filter"]:
+            name, _sep, value = item.partition("=")
+            filters[name.strip()] = value.strip()
         out_path = opts["output"]
         if opts["register"] == "iati":
             from hoptac.reports.iati.build import iati_bytes

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hoptac.reports.exchange.cli import command_user
-from hoptac.reports.exchange.columns import IMPORT_COLUMNS
+from hoptac.reports.exchange.columns import importable
 from hoptac.reports.exchange.importer import import_rows, read_table
 
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = "Import projects, commitments, grants or activities from XLSX or CSV (all or nothing)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("register", choices=list(IMPORT_COLUMNS))
+        parser.add_argument("register", choices=list(importable()))
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
         parser.add_argument("--user", help="write as this user (default: the only superuser)")

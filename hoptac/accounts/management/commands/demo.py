@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from io import StringIO
 from pathlib import Path
 
@@ -46,7 +47,10 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         localities_load()
         user = self._demo_user()
+        # Every write logs a line (docs/deploy.md); loading the samples would print hundreds.
+        logging.getLogger("hoptac").setLevel(logging.WARNING)
         new = self._ingest_samples(user)
+        self._follow_up(user)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {new} new document(s) ingested."))
         self.stdout.write(
             f"  Tài khoản / account: {DEMO_USERNAME}   Mật khẩu / password: {DEMO_PASSWORD}"
@@ -86,3 +90,33 @@ class Command(BaseCommand):
             call_command("ingest", *args, stdout=out, stderr=StringIO())
             new += json.loads(out.getvalue())["documents"]["new"]
         return new
+
+    def _follow_up(self, user) -> None:
+        """Fill three of the first agreement's empty items as an official would, with lead
+        sides and deadlines, so the tracker, the dashboard and `hoptac remind` have overdue
+        and upcoming work to show (idempotent: only empty items are filled)."""
+        import datetime as dt
+
+        from hoptac.partnerships.models import Agreement, DuePrecision
+        from hoptac.partnerships.services import commitment_update
+
+        agreement = (
+            Agreement.objects.filter(commitments__text="").order_by("signed_on", "pk").first()
+        )
+        if agreement is None:
+            return
+        sides = [m.locality for m in agreement.partnership.members.order_by("pk")]
+        plan = [
+            ("Kết nối giao thông giữa hai địa phương", "transport", sides[0],
+             dt.date(2026, 9, 30), DuePrecision.QUARTER),
+            ("Tổ chức tuần hàng nông sản, đặc sản", "trade", sides[-1],
+             dt.date(2027, 1, 15), DuePrecision.DAY),
+            ("Trao đổi kinh nghiệm chuyển đổi số", "science_technology", sides[0],
+             dt.date(2027, 6, 30), DuePrecision.QUARTER),
+        ]  # fmt: skip
+        empty = list(agreement.commitments.filter(text="").order_by("number")[: len(plan)])
+        for item, (text, field, side, due, precision) in zip(empty, plan, strict=False):
+            commitment_update(
+                item, by=user, expected_version=item.version, text=text, field=field,
+                responsible=side, due_on=due, due_precision=precision,
+            )  # fmt: skip

@@ -17,7 +17,9 @@ urlpatterns = [
     path("search/", search.search_page, name="search"),
     path("partnerships/<int:pk>/", partnerships.partnership_page, name="partnership"),
     path(
-        "partnerships/<int:pk>/publish/", partnerships.partnership_publish, name="partnership_publish"
+        "partnerships/<int:pk>/publish/",
+        partnerships.partnership_publish,
+        name="partnership_publish",
     ),  # fmt: skip
     path("commitments/", commitments.tracker, name="commitments"),
     path("commitments/<int:pk>/", commitments.commitment_page, name="commitment"),

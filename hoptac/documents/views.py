@@ -82,7 +82,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     found = DOCUMENTS.filter(request.user, params)
     partner_loc = None
     if "partner" in found.active:
-        partner_loc = Locality.objects.filter(pk=_int(g.get("partner"))).first()
+        partner_id = _int(g.get("partner"))
+        if partner_id is not None:
+            partner_loc = Locality.objects.filter(pk=partner_id).first()
     docs = with_counts(found.qs)
     page = Paginator(docs, PAGE_SIZE).get_page(request.GET.get("page"))
     parties = _parties_of(page.object_list)

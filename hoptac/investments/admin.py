@@ -12,6 +12,15 @@ class StageChangeInline(admin.TabularInline):
     can_delete = False
 
 
+def _to_stage(stage: str):
+    """Return an admin action body that moves a project to `stage` through the service."""
+
+    def apply(project, user):
+        return inv.project_set_stage(project=project, new=stage, by=user)
+
+    return apply
+
+
 @admin.register(m.InvestmentProject)
 class InvestmentProjectAdmin(TrackedAdmin):
     list_display = ("name", "investor", "origin", "host", "sector", "capital_vnd", "stage")
@@ -23,10 +32,9 @@ class InvestmentProjectAdmin(TrackedAdmin):
     # the stage changes only through project_set_stage (a StageChange row each time)
     readonly_fields = (*TrackedAdmin.readonly_fields, "stage")
     actions = [
-        service_action(f"set_stage_{s}", f"Chuyển sang giai đoạn “{label}”",
-                       lambda p, user, s=s: inv.project_set_stage(project=p, new=s, by=user))
+        service_action(f"set_stage_{s}", f"Chuyển sang giai đoạn “{label}”", _to_stage(s))
         for s, label in m.Stage.choices
-    ]  # fmt: skip
+    ]
 
     def save_model(self, request, obj, form, change):
         if change:

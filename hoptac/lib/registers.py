@@ -60,7 +60,7 @@ class Register:
     label: Any  # plural, for pages, headings and file names
     singular: Any
     visible_to: Callable[[Any], QuerySet]
-    filterset: type  # a django_filters.FilterSet over `model`
+    filterset: Any  # a django_filters.FilterSet class over `model`
     columns: list[Column] = field(default_factory=list)
     default_sort: str = "-pk"
     detail_fields: list[str] = field(default_factory=list)

@@ -70,7 +70,8 @@ class Locality(TrackedModel):
     )  # fmt: skip
     search_name = models.CharField(max_length=100, editable=False, db_index=True)
 
-    objects = AliveManager.from_queryset(LocalityQuerySet)()
+    # The family of a unit through the reorganisation lives on this manager's queryset.
+    objects = AliveManager.from_queryset(LocalityQuerySet)()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("địa phương")

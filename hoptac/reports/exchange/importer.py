@@ -304,8 +304,9 @@ def _parse_row(
         obj = None
         for c in related:
             value = cells.get(c.header)
-            if value in (None, ""):
+            if value is None or value == "":
                 continue
+            value = str(value)
             if c.kind == "id":
                 found = model.objects.filter(pk=value).first()
                 if found is None:

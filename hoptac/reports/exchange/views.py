@@ -36,7 +36,7 @@ MAX_UPLOAD = 10 * 1024 * 1024
 
 def _filters(request: HttpRequest) -> dict[str, str]:
     """Return the whole query string of the list page (every filter, sort and units mode)."""
-    return {k: v for k, v in request.GET.items() if v.strip()}
+    return {k: str(v) for k, v in request.GET.items() if str(v).strip()}
 
 
 def export(request: HttpRequest, register: str, fmt: str) -> HttpResponseBase:

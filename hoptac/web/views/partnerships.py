@@ -143,7 +143,7 @@ def partnership_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": may_write_partnership(request.user, partnership),
         "years": years, "report_year": report_year,
         "snapshot_chart": {
-            "dates": [s.reported_on.isoformat() if s.reported_on else "" for s in snapshots],
+            "dates": [s.reported_on.strftime("%d/%m/%Y") if s.reported_on else "—" for s in snapshots],
             "capital": [round((s.capital_vnd or 0) / 1e9, 1) for s in snapshots],
             "projects": [s.projects for s in snapshots],
             "labels": {"capital": _("Vốn đăng ký (tỷ đồng)"), "projects": _("Số dự án")},

@@ -16,9 +16,11 @@
     });
     narrow.addEventListener("change", function (e) { set(!e.matches); });
   }
-  if (narrow.matches) {
-    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (d) {
-      d.open = false;
-    });
+  function fold(root) {
+    if (!narrow.matches) { return; }
+    root.querySelectorAll("details[data-fold-on-phone]").forEach(function (d) { d.open = false; });
   }
+  fold(document);
+  // A list's results come back by htmx with their own folded sections.
+  document.addEventListener("htmx:afterSwap", function (e) { fold(e.target); });
 })();

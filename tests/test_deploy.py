@@ -9,7 +9,9 @@ import sys
 
 
 def _run(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "EMAIL_URL")}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (tests/browser/conftest.py), not production's.
+    dropped = ("DEBUG", "DATABASE_URL", "EMAIL_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
     base |= {"HOPTAC_VAR_DIR": str(tmp_path), "SECRET_KEY": secrets.token_urlsafe(50)}
     base |= {"ALLOWED_HOSTS": "hoptac.example.gov.vn", **env}
     return subprocess.run(

@@ -132,10 +132,26 @@ def may_change(user, obj) -> bool:
     return bool(pred and pred(user, obj))
 
 
+def _reason(pred: Predicate, obj: Any) -> str:
+    """Return why `pred` refused, naming the side that may act where one does."""
+    side = getattr(obj, "responsible", None) if pred is may_change_commitment else None
+    if side is not None:
+        return _(
+            "Nội dung này do %(side)s chủ trì: chỉ người biên tập của %(side)s cập nhật được."
+        ) % {"side": side}
+    partnership = obj if pred is may_write_partnership else getattr(obj, "partnership", None)
+    if pred in (may_write_partnership, may_change_in_partnership) and partnership is not None:
+        sides = ", ".join(str(m.locality) for m in partnership.members.select_related("locality"))
+        return _("Chỉ người biên tập của %(sides)s sửa được quan hệ hợp tác này.") % {
+            "sides": sides
+        }
+    return str(MESSAGES.get(pred, _("Bạn không có quyền làm việc này.")))
+
+
 def require(pred: Predicate, user, obj: Any = None) -> None:
-    """Raise PermissionDenied (with the predicate's message) unless `pred(user, obj)`."""
+    """Raise PermissionDenied (with the reason, naming the side) unless `pred(user, obj)`."""
     if not pred(user, obj):
-        raise PermissionDenied(str(MESSAGES.get(pred, _("Bạn không có quyền làm việc này."))))
+        raise PermissionDenied(_reason(pred, obj))
 
 
 def require_change(user, obj) -> None:

@@ -105,6 +105,6 @@ def test_an_htmx_refusal_is_shown_in_place(page, live_server, login, alice, data
     row.locator("select[name=status]").select_option("in_progress")
     Membership.objects.filter(user=alice).delete()  # her role is withdrawn meanwhile
     row.get_by_role("button", name="Cập nhật").click()
-    expect(row.locator(".htmx-error")).to_contain_text("Bạn không có quyền")
+    expect(row.locator(".htmx-error")).to_contain_text("chỉ người biên tập của Hà Nội")
     expect(page.locator("h1")).to_contain_text("Theo dõi")  # the page was not replaced
     assert [e for e in page.console_errors if "403" not in e] == []

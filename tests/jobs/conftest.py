@@ -23,3 +23,15 @@ def run_worker() -> str:
 
 
 from tests.reports.conftest import year_2019  # noqa: E402, F401 - the 2019 year of Hà Nội – Thanh Hóa
+
+
+@pytest.fixture(autouse=True)
+def _reference_units(request):
+    """Load the 97 units again for the tests that run in real transactions: a transactional
+    test before them (a browser test, say) empties every table, the data migration's rows too."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        from hoptac.localities.services import localities_load
+
+        localities_load()

@@ -48,9 +48,14 @@ class Command(BaseCommand):
         localities_load()
         user = self._demo_user()
         # Every write logs a line (docs/deploy.md); loading the samples would print hundreds.
-        logging.getLogger("hoptac").setLevel(logging.WARNING)
-        new = self._ingest_samples(user)
-        self._follow_up(user)
+        logger = logging.getLogger("hoptac")
+        level = logger.level
+        logger.setLevel(logging.WARNING)
+        try:
+            new = self._ingest_samples(user)
+            self._follow_up(user)
+        finally:
+            logger.setLevel(level)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {new} new document(s) ingested."))
         self.stdout.write(
             f"  Tài khoản / account: {DEMO_USERNAME}   Mật khẩu / password: {DEMO_PASSWORD}"

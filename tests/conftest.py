@@ -83,7 +83,9 @@ def admin_user(django_user_model):
 def hanoi_thanhhoa(admin_user, hanoi, thanhhoa):
     from hoptac.partnerships.services import partnership_get_or_create
 
-    partnership, _ = partnership_get_or_create(localities=[hanoi, thanhhoa], by=admin_user)
+    partnership, _ = partnership_get_or_create(
+        localities=[hanoi, thanhhoa], by=admin_user, is_published=True
+    )
     return partnership
 
 

@@ -25,7 +25,7 @@ class Partnership(TrackedModel):
     )  # fmt: skip
     started_on = models.DateField(_("bắt đầu"), null=True, blank=True)
     description = models.TextField(_("mô tả"), blank=True)
-    is_published = models.BooleanField(_("công khai"), default=True)
+    is_published = models.BooleanField(_("công khai"), default=False)
 
     class Meta:
         verbose_name = _("quan hệ hợp tác")

@@ -89,7 +89,7 @@ def partnership_find(localities: Sequence[Locality]) -> Partnership | None:
 
 @transaction.atomic
 def partnership_get_or_create(
-    *, localities: Sequence[Locality], by, name: str = "", is_published: bool = True
+    *, localities: Sequence[Locality], by, name: str = "", is_published: bool = False
 ) -> tuple[Partnership, bool]:
     """Return the partnership of these localities, creating it if needed, and whether new."""
     if len({loc.pk for loc in localities}) < 2:

@@ -77,3 +77,16 @@ def test_every_sample_proposes_the_gold_parties_and_date(admin_user, path):
     assert parties == {p["name"] for p in expected["parties"]}
     dates = [f.value["event_date"] for f in result.document.facts.filter(kind=FactKind.EVENT_DATE)]
     assert dates == ([expected["event_date"]] if expected["event_date"] else [])
+
+
+def test_a_partnership_created_by_ingest_starts_unpublished(admin_user, client):
+    from hoptac.partnerships.models import Partnership
+
+    document_ingest(
+        data=SAMPLES[1].read_bytes(), filename=SAMPLES[1].name, by=admin_user, auto_accept=True
+    )
+
+    created = Partnership.objects.get()
+    assert created.is_published is False
+    # Anonymous readers do not see it until its officials publish it.
+    assert client.get(f"/partnerships/{created.pk}/").status_code == 404

@@ -55,7 +55,7 @@ def test_it_refuses_an_issuer_outside_the_partnership(client, year_2019, hatinh,
     from hoptac.partnerships.services import partnership_get_or_create
 
     partnership_get_or_create(
-        localities=[hatinh, year_2019.members.first().locality], by=admin_user
+        localities=[hatinh, year_2019.members.first().locality], by=admin_user, is_published=True
     )
     response = client.get(
         f"/reports/annual/?partnership={year_2019.pk}&issuer={hatinh.pk}&year=2019&format=docx"
@@ -72,8 +72,8 @@ def test_the_issuer_list_tells_two_generations_of_a_name_apart(client, admin_use
 
     old = [locality("Hải Phòng", "2019-06-30"), locality("Quảng Ninh", "2019-06-30")]
     new = [locality("Hải Phòng", "2025-12-01"), locality("Quảng Ninh", "2025-12-01")]
-    partnership_get_or_create(localities=old, by=admin_user)
-    partnership_get_or_create(localities=new, by=admin_user)
+    partnership_get_or_create(localities=old, by=admin_user, is_published=True)
+    partnership_get_or_create(localities=new, by=admin_user, is_published=True)
     body = client.get("/reports/annual/").content.decode()
     issuer = body.split('id="id_issuer"', 1)[1].split("</select>", 1)[0]
     assert f'value="{new[0].pk}">Hải Phòng (từ 1/7/2025)<' in issuer

@@ -53,7 +53,7 @@ def programme(admin_user, hanoi, thanhhoa, hanoi_thanhhoa):
 @pytest.fixture
 def hanoi_hanam(admin_user, hanoi):
     hanam = locality("Hà Nam")
-    p, _ = partnership_get_or_create(localities=[hanoi, hanam], by=admin_user)
+    p, _ = partnership_get_or_create(localities=[hanoi, hanam], by=admin_user, is_published=True)
     return p
 
 

@@ -52,7 +52,9 @@ class Command(BaseCommand):
         level = logger.level
         logger.setLevel(logging.WARNING)
         try:
+            before = self._partnership_ids()
             new = self._ingest_samples(user)
+            self._publish(user, exclude=before)
             self._follow_up(user)
         finally:
             logger.setLevel(level)
@@ -95,6 +97,22 @@ class Command(BaseCommand):
             call_command("ingest", *args, stdout=out, stderr=StringIO())
             new += json.loads(out.getvalue())["documents"]["new"]
         return new
+
+    def _partnership_ids(self) -> set[int]:
+        from hoptac.partnerships.models import Partnership
+
+        return set(Partnership.objects.values_list("pk", flat=True))
+
+    def _publish(self, user, *, exclude: set[int]) -> None:
+        """Publish the partnerships the samples created, as their officials would decide to
+        (new partnerships start unpublished); one unpublished before is left as it was."""
+        from hoptac.partnerships.models import Partnership
+        from hoptac.partnerships.services import partnership_set_published
+
+        for partnership in Partnership.objects.exclude(pk__in=exclude).filter(is_published=False):
+            partnership_set_published(
+                partnership, by=user, published=True, expected_version=partnership.version
+            )
 
     def _follow_up(self, user) -> None:
         """Fill three of the first agreement's empty items as an official would, with lead

@@ -16,7 +16,7 @@ class WebConfig(AppConfig):
 
         for model in search.indexed_models():
             post_save.connect(_reindex, sender=model, dispatch_uid=f"search-{model._meta.label}")
-        post_migrate.connect(_index_localities, sender=self, dispatch_uid="search-localities")
+        post_migrate.connect(_index_current, sender=self, dispatch_uid="search-localities")
 
 
 def _reindex(sender, instance, raw=False, **kwargs) -> None:
@@ -27,7 +27,7 @@ def _reindex(sender, instance, raw=False, **kwargs) -> None:
     search_index_update(instance)
 
 
-def _index_localities(sender, using="default", **kwargs) -> None:
-    from hoptac.web.search import ensure_localities_indexed
+def _index_current(sender, using="default", **kwargs) -> None:
+    from hoptac.web.search import ensure_index_current
 
-    ensure_localities_indexed()
+    ensure_index_current()

@@ -36,6 +36,11 @@ class SearchEntry(models.Model):
     partnership_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
     needs_login = models.BooleanField(default=False)
     source_updated_at = models.DateTimeField(null=True, blank=True)
+    # The unaccented words in order, space-delimited (" ha noi thanh hoa "), for phrase and
+    # ranking; `text` is the search document's text as written, for the highlighted snippet.
+    title_words = models.TextField(blank=True)
+    words = models.TextField(blank=True)
+    text = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("mục tìm kiếm")

@@ -214,7 +214,7 @@ def test_an_unpublished_partnership_is_read_only_by_its_sides(
     assert detail.status_code == (200 if sees else 404), (who, slug)
     if reg.search_kind:
         found = search(QUERIES[slug], user=user or _anonymous(), kinds=[reg.search_kind])
-        ids = {e.object_id for g in found for e in g.entries}
+        ids = {e.object_id for g in found.groups for e in g.entries}
         assert bool(ids & everything) == sees, (who, slug)
 
 
